@@ -1,0 +1,34 @@
+// Who is acting: the signed-in user as the services see them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kreda::auth {
+
+enum class Role { Operator, Admin, Director, Secretary, Teacher, Pedagogue, Parent, Student };
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+//! Staff are the school's employees (every role but operator, parent and student).
+bool is_staff(Role role);
+
+//! What a session may do before the user finishes a required step.
+enum class SessionState { Full, MustChangePassword, MustEnrolTotp };
+
+struct Actor {
+    std::int64_t user_id = 0;
+    std::optional<std::int64_t> school_id;  //!< none for the deployment's operators
+    Role role = Role::Student;
+    std::string login;
+    std::string first_name;
+    std::string last_name;
+    std::int64_t session_id = 0;
+    SessionState state = SessionState::Full;
+    std::string address;  //!< the client's address, for the audit history
+    std::string csrf_token;
+};
+
+}  // namespace kreda::auth

@@ -1,0 +1,62 @@
+#include "auth/policy.hpp"
+
+#include "core/error.hpp"
+
+namespace kreda::auth {
+
+namespace {
+
+bool role_may(Role role, Action action) {
+    switch (action) {
+        case Action::ManageSchools:
+            return role == Role::Operator;
+        case Action::ViewSchool:
+            return role == Role::Operator || is_staff(role);
+        case Action::EditSchoolSettings:
+        case Action::ManageStaff:
+            return role == Role::Operator || role == Role::Admin;
+        case Action::ManageAccounts:
+            return role == Role::Operator || role == Role::Admin || role == Role::Secretary;
+        case Action::ViewStaff:
+            return role == Role::Admin || role == Role::Secretary || role == Role::Director;
+        case Action::ViewClasses:
+        case Action::ViewStudents:
+            return is_staff(role);
+        case Action::ManageClasses:
+        case Action::ManageStudents:
+        case Action::PrintCredentials:
+            return role == Role::Admin || role == Role::Secretary;
+        case Action::ViewAudit:
+            return role == Role::Admin || role == Role::Director;
+        case Action::ViewStudent:
+            return is_staff(role);
+    }
+    return false;
+}
+
+}  // namespace
+
+Decision decide(const Actor& actor, Action action, const Target& target) {
+    bool same_school = target.school_id && actor.school_id == target.school_id;
+    if (action == Action::ViewStudent) {
+        if (target.relation == Relation::Self || target.relation == Relation::Guardian) return Decision::Allow;
+        return same_school && is_staff(actor.role) ? Decision::Allow : Decision::Hidden;
+    }
+    if (actor.role == Role::Operator) return role_may(actor.role, action) ? Decision::Allow : Decision::Forbidden;
+    if (target.school_id && !same_school) return Decision::Hidden;
+    if (!is_staff(actor.role)) return Decision::Hidden;  // families never see the school's administration
+    return role_may(actor.role, action) ? Decision::Allow : Decision::Forbidden;
+}
+
+void require(const Actor& actor, Action action, const Target& target) {
+    switch (decide(actor, action, target)) {
+        case Decision::Allow:
+            return;
+        case Decision::Forbidden:
+            throw errors::forbidden();
+        case Decision::Hidden:
+            throw errors::not_found();
+    }
+}
+
+}  // namespace kreda::auth

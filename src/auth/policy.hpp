@@ -1,0 +1,43 @@
+// The permission policy: one place that turns an actor, an action and a target into allowed or denied.
+// Pure: the caller supplies the actor's relation to the target (guardian of, the student themself, …).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "auth/actor.hpp"
+
+namespace kreda::auth {
+
+enum class Action {
+    ManageSchools,       //!< create and list the deployment's schools
+    ViewSchool,          //!< read the school's profile and settings
+    EditSchoolSettings,  //!< name, city, mandatory second factor for staff
+    ViewStaff,
+    ManageStaff,     //!< create staff accounts
+    ManageAccounts,  //!< disable, enable, reset the credentials of any account of the school
+    ViewClasses,
+    ManageClasses,
+    ViewStudents,      //!< the school's student lists
+    ManageStudents,    //!< create students and parents, guardianship
+    PrintCredentials,  //!< issue activation slips
+    ViewAudit,
+    ViewStudent,  //!< one student's data: themself, their guardians, the school's staff
+};
+
+//! How the actor stands to the object, as far as the caller found out.
+enum class Relation { None, Self, Guardian };
+
+struct Target {
+    std::optional<std::int64_t> school_id;
+    Relation relation = Relation::None;
+};
+
+enum class Decision { Allow, Forbidden, Hidden };
+
+//! Allow; Forbidden (403: inside your school but not your role); Hidden (404: outside your scope).
+Decision decide(const Actor& actor, Action action, const Target& target);
+//! Throws ApiError 403 or 404 unless allowed.
+void require(const Actor& actor, Action action, const Target& target);
+
+}  // namespace kreda::auth

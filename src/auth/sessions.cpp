@@ -1,0 +1,128 @@
+#include "auth/sessions.hpp"
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/error.hpp"
+
+namespace kreda::auth {
+
+namespace {
+
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (user_id, token_hash, csrf_token, kind, created_at, last_seen_at, address) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kFindSession =
+    "SELECT s.id, s.user_id, s.csrf_token, s.kind, s.created_at, s.last_seen_at, u.school_id, u.role, u.login, "
+    "u.first_name, u.last_name, u.active, u.password_hash IS NULL, u.totp_enabled, sc.require_staff_totp "
+    "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN schools sc ON sc.id = u.school_id "
+    "WHERE s.token_hash = ?";
+constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
+constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE id = ?";
+constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
+
+constexpr std::int64_t kTouchEverySeconds = 60;
+
+std::string token_from(const http::Request& request, bool& from_cookie) {
+    std::string_view authorization = request.header("authorization");
+    if (authorization.size() > 7 && authorization.substr(0, 7) == "Bearer ") {
+        from_cookie = false;
+        return std::string(authorization.substr(7));
+    }
+    from_cookie = true;
+    return request.cookie("kreda_session").value_or("");
+}
+
+}  // namespace
+
+Timeouts timeouts_for(Role role, SessionKind kind) {
+    if (kind == SessionKind::App) return {30 * 24 * 3600, 90 * 24 * 3600};
+    bool family = role == Role::Parent || role == Role::Student;
+    return {family ? 60 * 60 : 30 * 60, 12 * 3600};
+}
+
+IssuedSession Sessions::create(storage::Transaction& tx, std::int64_t user_id, SessionKind kind,
+                               const std::string& address) {
+    IssuedSession issued{crypto::random_hex(32), crypto::random_hex(16)};
+    std::int64_t now = Clock::now();
+    tx.execute(kInsertSession, {user_id, crypto::sha256_hex(issued.token), issued.csrf_token,
+                                kind == SessionKind::App ? "app" : "browser", now, now, address});
+    return issued;
+}
+
+Actor Sessions::authenticate(const http::Request& request, Allow allow) {
+    bool from_cookie = false;
+    std::string token = token_from(request, from_cookie);
+    if (token.size() != 64) throw errors::unauthorized();
+    std::optional<storage::Row> row;
+    {
+        auto tx = db_.begin(storage::Access::Read);
+        row = tx->query_one(kFindSession, {crypto::sha256_hex(token)});
+    }
+    if (!row) throw errors::unauthorized();
+    const storage::Row& r = *row;
+    Actor actor;
+    actor.session_id = r[0].as_int();
+    actor.user_id = r[1].as_int();
+    SessionKind kind = r[3].as_text() == "app" ? SessionKind::App : SessionKind::Browser;
+    if (!r[6].is_null()) actor.school_id = r[6].as_int();
+    actor.role = parse_role(r[7].as_text()).value_or(Role::Student);
+    actor.login = r[8].as_text();
+    actor.first_name = r[9].as_text();
+    actor.last_name = r[10].as_text();
+    actor.address = request.remote_address;
+    actor.csrf_token = r[2].as_text();
+
+    std::int64_t now = Clock::now();
+    Timeouts limits = timeouts_for(actor.role, kind);
+    bool expired = now - r[5].as_int() > limits.idle_seconds || now - r[4].as_int() > limits.absolute_seconds;
+    if (expired || !r[11].as_bool()) {
+        auto tx = db_.begin(storage::Access::Write);
+        end(*tx, actor.session_id);
+        tx->commit();
+        throw ApiError(401, expired ? "session_expired" : "unauthenticated",
+                       {"Sesja wygasła. Zaloguj się ponownie.", "Your session has expired. Please sign in again."});
+    }
+    if (from_cookie && request.is_unsafe() &&
+        !crypto::equal_constant_time(request.header("x-csrf-token"), r[2].as_text()))
+        throw ApiError(
+            403, "csrf_failed",
+            {"Brak poprawnego tokenu CSRF. Odśwież stronę.", "Missing or wrong CSRF token. Reload the page."});
+
+    if (r[12].as_bool())
+        actor.state = SessionState::MustChangePassword;
+    else if (is_staff(actor.role) && !r[14].is_null() && r[14].as_bool() && !r[13].as_bool())
+        actor.state = SessionState::MustEnrolTotp;
+    if (allow == Allow::FullOnly && actor.state == SessionState::MustChangePassword)
+        throw ApiError(403, "password_change_required",
+                       {"Najpierw ustaw własne hasło.", "Please set your own password first."});
+    if (allow == Allow::FullOnly && actor.state == SessionState::MustEnrolTotp)
+        throw ApiError(403, "totp_enrolment_required",
+                       {"Szkoła wymaga weryfikacji dwuetapowej: najpierw ją włącz.",
+                        "Your school requires two-step verification: please set it up first."});
+
+    if (now - r[5].as_int() >= kTouchEverySeconds) {
+        auto tx = db_.begin(storage::Access::Write);
+        tx->execute(kTouchSession, {now, actor.session_id});
+        tx->commit();
+    }
+    return actor;
+}
+
+void Sessions::end(storage::Transaction& tx, std::int64_t session_id) {
+    tx.execute(kDeleteSession, {session_id});
+}
+
+void Sessions::end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id) {
+    tx.execute(kDeleteUserSessions, {user_id, except_session_id});
+}
+
+std::string Sessions::cookie_for(const std::string& token) const {
+    return "kreda_session=" + token + "; Path=/; HttpOnly; SameSite=Lax" + (secure_cookies_ ? "; Secure" : "");
+}
+
+std::string Sessions::expired_cookie() const {
+    return std::string("kreda_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0") +
+           (secure_cookies_ ? "; Secure" : "");
+}
+
+}  // namespace kreda::auth

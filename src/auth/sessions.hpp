@@ -1,0 +1,53 @@
+// Sessions: 256-bit random tokens (only their SHA-256 is stored), a cookie plus CSRF token for browsers,
+// bearer tokens for apps; idle and absolute timeouts per role; resolving a request to its Actor.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "auth/actor.hpp"
+#include "http/message.hpp"
+#include "storage/database.hpp"
+
+namespace kreda::auth {
+
+enum class SessionKind { Browser, App };
+
+struct IssuedSession {
+    std::string token;
+    std::string csrf_token;
+};
+
+struct Timeouts {
+    std::int64_t idle_seconds;
+    std::int64_t absolute_seconds;
+};
+
+//! Staff browsers: 30 min idle; family browsers: 60 min; both 12 h absolute. Apps: 30 days idle, 90 absolute.
+Timeouts timeouts_for(Role role, SessionKind kind);
+
+//! Which session states an endpoint accepts.
+enum class Allow { FullOnly, Unfinished };
+
+class Sessions {
+  public:
+    Sessions(storage::Database& db, bool secure_cookies) : db_(db), secure_cookies_(secure_cookies) {}
+
+    //! Creates a session in the caller's transaction.
+    IssuedSession create(storage::Transaction& tx, std::int64_t user_id, SessionKind kind, const std::string& address);
+    //! The actor behind a request's cookie or bearer token; 401 when none or expired, 403 on a CSRF failure or
+    //! when the session must first change its password or enrol a second factor (unless `allow` says so).
+    Actor authenticate(const http::Request& request, Allow allow = Allow::FullOnly);
+    void end(storage::Transaction& tx, std::int64_t session_id);
+    //! Ends every session of a user except one (0: all of them).
+    void end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id = 0);
+
+    std::string cookie_for(const std::string& token) const;
+    std::string expired_cookie() const;
+
+  private:
+    storage::Database& db_;
+    bool secure_cookies_;
+};
+
+}  // namespace kreda::auth

@@ -1,0 +1,49 @@
+// JSON helpers over Boost.JSON: parsing request bodies and reading typed, validated fields.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/text.hpp"
+
+namespace kreda::json {
+
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+//! Parses a request body that must be a JSON object; throws ApiError 400 when it is not.
+object parse_object(std::string_view body);
+
+//! Reads fields of a request object, collecting every problem, then `check()` throws one 422 naming them all.
+class FieldReader {
+  public:
+    explicit FieldReader(const object& source) : source_(source) {}
+
+    //! A required non-empty string, trimmed, at most `max_length` characters (UTF-8 code points).
+    std::string text(std::string_view key, std::size_t max_length = 200);
+    std::optional<std::string> optional_text(std::string_view key, std::size_t max_length = 200);
+    std::int64_t id(std::string_view key);
+    std::optional<std::int64_t> optional_id(std::string_view key);
+    std::optional<bool> optional_bool(std::string_view key);
+    bool has(std::string_view key) const { return source_.contains(key); }
+    //! Records a problem with a field found by the caller's own rule.
+    void fail(std::string_view key, Text reason) { problems_.emplace(std::string(key), std::move(reason)); }
+    //! Throws ApiError 422 listing every recorded problem, if any.
+    void check() const;
+
+  private:
+    const object& source_;
+    std::map<std::string, Text> problems_;
+};
+
+//! Number of Unicode code points in a UTF-8 string.
+std::size_t utf8_length(std::string_view text);
+//! Serialises a value.
+std::string to_string(const value& v);
+
+}  // namespace kreda::json

@@ -1,0 +1,21 @@
+// A user-facing text in both of Kreda's languages.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kreda {
+
+enum class Language { Polish, English };
+
+struct Text {
+    std::string pl;
+    std::string en;
+
+    const std::string& in(Language language) const { return language == Language::English ? en : pl; }
+};
+
+//! Picks the language from an Accept-Language header: English only when it is preferred, Polish otherwise.
+Language language_from_header(std::string_view accept_language);
+
+}  // namespace kreda

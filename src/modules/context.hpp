@@ -1,0 +1,39 @@
+// What every module's routes and services are given: the database, sessions, sign-in limits, settings.
+#pragma once
+
+#include <string>
+
+#include "auth/rate_limiter.hpp"
+#include "auth/sessions.hpp"
+#include "storage/database.hpp"
+
+namespace kreda {
+
+struct Settings {
+    std::string public_url = "http://localhost:8080";  //!< printed on activation slips
+    bool secure_cookies = false;
+    bool test_clock = false;  //!< exposes POST /api/v1/testing/clock (tests only)
+};
+
+struct Context {
+    storage::Database& db;
+    auth::Sessions& sessions;
+    auth::RateLimiter& limiter;
+    Settings settings;
+};
+
+//! Runs `work(tx)` in one write transaction and commits it; a throw rolls everything back.
+template <typename Work>
+auto in_write_transaction(storage::Database& db, Work&& work) {
+    auto tx = db.begin(storage::Access::Write);
+    if constexpr (std::is_void_v<decltype(work(*tx))>) {
+        work(*tx);
+        tx->commit();
+    } else {
+        auto result = work(*tx);
+        tx->commit();
+        return result;
+    }
+}
+
+}  // namespace kreda

@@ -1,0 +1,44 @@
+// Signing in: passwords and one-time activation codes, the first own password, TOTP for staff, sign-out.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "modules/people/people.hpp"
+
+namespace kreda::people {
+
+struct LoginInput {
+    std::string login;
+    std::string password;             //!< the own password, or the one-time activation code from the slip
+    std::optional<std::string> totp;  //!< a 6-digit code or a recovery code
+    auth::SessionKind kind = auth::SessionKind::Browser;
+    std::string address;
+};
+
+struct LoginResult {
+    auth::IssuedSession session;
+    User user;
+    bool must_change_password = false;
+    bool must_enrol_totp = false;
+};
+
+LoginResult login(Context& ctx, const LoginInput& input);
+void logout(Context& ctx, const auth::Actor& actor);
+User change_password(Context& ctx, const auth::Actor& actor, const json::object& input);
+//! Starts TOTP enrolment: {secret, otpauth_uri, qr_svg}. Staff only.
+json::object enrol_totp(Context& ctx, const auth::Actor& actor);
+//! Confirms enrolment with a first code: {recovery_codes: [...]}.
+json::object confirm_totp(Context& ctx, const auth::Actor& actor, const json::object& input);
+void disable_totp(Context& ctx, const auth::Actor& actor, const json::object& input);
+
+//! Sets an own password without the first-sign-in step (the operator's account, the demo's ready sign-ins).
+void set_password(storage::Transaction& tx, std::int64_t user_id, const std::string& password);
+enum class IfExists { Fail, SetPassword };
+//! The deployment's operator account (kreda operator add); an existing operator may get the new password.
+User create_operator(Context& ctx, const std::string& login, const std::string& password,
+                     IfExists if_exists = IfExists::Fail);
+
+void register_signin_routes(http::Router& router, Context& ctx);
+
+}  // namespace kreda::people

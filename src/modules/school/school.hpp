@@ -1,0 +1,37 @@
+// Schools: the deployment's tenants, created by the operator, with their settings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/actor.hpp"
+#include "core/json.hpp"
+#include "http/router.hpp"
+#include "modules/context.hpp"
+
+namespace kreda::school {
+
+struct School {
+    std::int64_t id = 0;
+    std::string name;
+    std::string city;
+    bool require_staff_totp = false;
+    std::int64_t created_at = 0;
+};
+
+json::object to_json(const School& school);
+
+//! The school, read in the caller's transaction (for other modules' services).
+std::optional<School> find(storage::Transaction& tx, std::int64_t school_id);
+
+std::vector<School> list(Context& ctx, const auth::Actor& actor);
+//! Creates a school and its first administrator; returns {school, admin: {user, activation_code}}.
+json::object create(Context& ctx, const auth::Actor& actor, const json::object& input);
+School get(Context& ctx, const auth::Actor& actor, std::int64_t school_id);
+School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, const json::object& input);
+
+void register_routes(http::Router& router, Context& ctx);
+
+}  // namespace kreda::school

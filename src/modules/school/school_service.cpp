@@ -1,0 +1,93 @@
+#include "auth/policy.hpp"
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/people/people.hpp"
+#include "modules/school/school_store.hpp"
+
+namespace kreda::school {
+
+json::object to_json(const School& s) {
+    return {{"id", s.id},
+            {"name", s.name},
+            {"city", s.city},
+            {"require_staff_totp", s.require_staff_totp},
+            {"created_at", format_instant(s.created_at)}};
+}
+
+std::optional<School> find(storage::Transaction& tx, std::int64_t school_id) {
+    return store::find(tx, school_id);
+}
+
+std::vector<School> list(Context& ctx, const auth::Actor& actor) {
+    auth::require(actor, auth::Action::ManageSchools, {});
+    auto tx = ctx.db.begin(storage::Access::Read);
+    return store::all(*tx);
+}
+
+json::object create(Context& ctx, const auth::Actor& actor, const json::object& input) {
+    auth::require(actor, auth::Action::ManageSchools, {});
+    json::FieldReader fields(input);
+    std::string name = fields.text("name", 200);
+    std::string city = fields.optional_text("city", 100).value_or("");
+    auto admin_it = input.find("admin");
+    people::NewAccount admin{std::nullopt, auth::Role::Admin, "", "", std::nullopt, ""};
+    if (admin_it == input.end() || !admin_it->value().is_object()) {
+        fields.fail("admin", {"Podaj imię i nazwisko pierwszego administratora.",
+                              "Give the first administrator's first and last name."});
+    } else {
+        json::FieldReader admin_fields(admin_it->value().as_object());
+        admin.first_name = admin_fields.text("first_name", 100);
+        admin.last_name = admin_fields.text("last_name", 100);
+        admin_fields.check();
+    }
+    fields.check();
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        std::int64_t id = store::insert(tx, name, city);
+        School school = *store::find(tx, id);
+        auto entry = audit::entry_by(actor, "school.create", "school", id);
+        entry.school_id = id;
+        entry.after = to_json(school);
+        audit::append(tx, entry);
+        admin.school_id = id;
+        people::CreatedAccount created = people::create_account(tx, actor, admin);
+        return json::object{{"school", to_json(school)},
+                            {"admin", json::object{{"user", people::to_json(created.user)},
+                                                   {"activation_code", created.activation_code}}}};
+    });
+}
+
+School get(Context& ctx, const auth::Actor& actor, std::int64_t school_id) {
+    auth::require(actor, auth::Action::ViewSchool, {school_id});
+    auto tx = ctx.db.begin(storage::Access::Read);
+    auto school = store::find(*tx, school_id);
+    if (!school) throw errors::not_found();
+    return *school;
+}
+
+School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, const json::object& input) {
+    auth::require(actor, auth::Action::EditSchoolSettings, {school_id});
+    json::FieldReader fields(input);
+    auto name = fields.optional_text("name", 200);
+    auto city = fields.optional_text("city", 100);
+    auto require_totp = fields.optional_bool("require_staff_totp");
+    if (name && name->empty()) fields.fail("name", {"To pole jest wymagane.", "This field is required."});
+    fields.check();
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        auto before = store::find(tx, school_id);
+        if (!before) throw errors::not_found();
+        School after = *before;
+        if (name) after.name = *name;
+        if (city) after.city = *city;
+        if (require_totp) after.require_staff_totp = *require_totp;
+        store::update(tx, after);
+        auto entry = audit::entry_by(actor, "school.update", "school", school_id);
+        entry.school_id = school_id;
+        entry.before = to_json(*before);
+        entry.after = to_json(after);
+        audit::append(tx, entry);
+        return after;
+    });
+}
+
+}  // namespace kreda::school
