@@ -23,7 +23,7 @@ TEST_F(Sessions, AnUnsafeRequestWithoutTheCsrfHeaderIsRefused) {
     auto refused = http.post(school_path(school.school_id, "/classes"), object{{"name", "3c"}});
     EXPECT_EQ(refused.status, 403);
     EXPECT_EQ(refused.error_code(), "csrf_failed");
-    http.set_csrf("0" + token.substr(1));
+    http.set_csrf((token[0] == '0' ? "1" : "0") + token.substr(1));
     EXPECT_EQ(http.post(school_path(school.school_id, "/classes"), object{{"name", "3c"}}).status, 403);
     http.set_csrf(token);
     EXPECT_EQ(http.post(school_path(school.school_id, "/classes"), object{{"name", "3c"}}).status, 201);

@@ -11,13 +11,17 @@
 
 namespace kreda::app {
 
+int default_workers();
+int default_hashing_threads();
+
 struct ServeConfig {
     std::string db = "var/kreda.db";
     std::string listen = "0.0.0.0";
     int port = 8080;
     std::string port_file;  //!< written with the bound port once listening (tests use --port 0)
     std::string web_root;
-    int workers = 4;
+    int workers = default_workers();                  //!< the machine's cores, at least 2
+    int hashing_threads = default_hashing_threads();  //!< half the cores, at least 1
     int io_threads = 1;
     std::size_t body_limit = 1024 * 1024;
     Settings settings;

@@ -24,6 +24,8 @@ void add_serve_options(CLI::App& verb, ServeConfig& config) {
     verb.add_option("--web-root", config.web_root, "the built web app (web/dist)")->envname("KREDA_WEB_ROOT");
     verb.add_option("--workers", config.workers, "worker threads for database work and hashing")
         ->envname("KREDA_WORKERS");
+    verb.add_option("--hashing-threads", config.hashing_threads, "threads for password hashing (argon2id)")
+        ->envname("KREDA_HASHING_THREADS");
     verb.add_option("--io-threads", config.io_threads, "network I/O threads")->envname("KREDA_IO_THREADS");
     verb.add_option("--public-url", config.settings.public_url, "the address printed on sign-in slips")
         ->envname("KREDA_PUBLIC_URL");

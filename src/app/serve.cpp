@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "app/app.hpp"
 #include "core/crypto.hpp"
@@ -20,6 +22,13 @@ std::unique_ptr<storage::Database> open_database(const std::string& location, in
 }
 
 }  // namespace
+
+int default_workers() {
+    return std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+}
+int default_hashing_threads() {
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2);
+}
 
 int migrate(const std::string& location) {
     auto db = open_database(location, 1);
@@ -46,6 +55,7 @@ int serve(const ServeConfig& config) {
     options.listen = config.listen;
     options.port = static_cast<unsigned short>(config.port);
     options.workers = config.workers;
+    options.hashing_threads = config.hashing_threads;
     options.io_threads = config.io_threads;
     options.body_limit = config.body_limit;
     auto server = http::Server::create(options, router, metrics);

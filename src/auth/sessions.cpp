@@ -53,11 +53,8 @@ Actor Sessions::authenticate(const http::Request& request, Allow allow) {
     bool from_cookie = false;
     std::string token = token_from(request, from_cookie);
     if (token.size() != 64) throw errors::unauthorized();
-    std::optional<storage::Row> row;
-    {
-        auto tx = db_.begin(storage::Access::Read);
-        row = tx->query_one(kFindSession, {crypto::sha256_hex(token)});
-    }
+    std::string token_hash = crypto::sha256_hex(token);
+    std::optional<storage::Row> row = lookup(token_hash);
     if (!row) throw errors::unauthorized();
     const storage::Row& r = *row;
     Actor actor;
@@ -104,16 +101,55 @@ Actor Sessions::authenticate(const http::Request& request, Allow allow) {
         auto tx = db_.begin(storage::Access::Write);
         tx->execute(kTouchSession, {now, actor.session_id});
         tx->commit();
+        std::lock_guard guard(cache_mutex_);
+        if (auto it = cache_.find(token_hash); it != cache_.end()) it->second.row[5] = storage::Value(now);
     }
     return actor;
 }
 
+std::optional<storage::Row> Sessions::lookup(const std::string& token_hash) {
+    std::int64_t now = Clock::now();
+    {
+        std::lock_guard guard(cache_mutex_);
+        auto it = cache_.find(token_hash);
+        if (it != cache_.end() && now - it->second.fetched_at < kCacheSeconds) return it->second.row;
+    }
+    std::optional<storage::Row> row;
+    {
+        auto tx = db_.begin(storage::Access::Read);
+        row = tx->query_one(kFindSession, {token_hash});
+    }
+    std::lock_guard guard(cache_mutex_);
+    if (cache_.size() > 100'000) cache_.clear();  // bounded memory under any load
+    if (row)
+        cache_[token_hash] = Cached{*row, now};
+    else
+        cache_.erase(token_hash);
+    return row;
+}
+
+void Sessions::evict_where(std::int64_t user_id, std::int64_t session_id) {
+    std::lock_guard guard(cache_mutex_);
+    std::erase_if(cache_, [&](const auto& item) {
+        const storage::Row& row = item.second.row;
+        return (session_id && row[0].as_int() == session_id) || (user_id && row[1].as_int() == user_id);
+    });
+}
+
+void Sessions::refresh_user(storage::Transaction& tx, std::int64_t user_id) {
+    evict_where(user_id, 0);
+    tx.after_commit([this, user_id] { evict_where(user_id, 0); });
+}
+
 void Sessions::end(storage::Transaction& tx, std::int64_t session_id) {
     tx.execute(kDeleteSession, {session_id});
+    evict_where(0, session_id);
+    tx.after_commit([this, session_id] { evict_where(0, session_id); });
 }
 
 void Sessions::end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id) {
     tx.execute(kDeleteUserSessions, {user_id, except_session_id});
+    refresh_user(tx, user_id);  // the remaining session's state may have changed too (a first password)
 }
 
 std::string Sessions::cookie_for(const std::string& token) const {

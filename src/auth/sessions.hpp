@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "auth/actor.hpp"
 #include "http/message.hpp"
@@ -41,13 +44,28 @@ class Sessions {
     void end(storage::Transaction& tx, std::int64_t session_id);
     //! Ends every session of a user except one (0: all of them).
     void end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id = 0);
+    //! The user's account changed (password, second factor): sessions re-read it once `tx` commits.
+    void refresh_user(storage::Transaction& tx, std::int64_t user_id);
 
     std::string cookie_for(const std::string& token) const;
     std::string expired_cookie() const;
 
   private:
+    // Sessions read in the last few seconds, by token hash: most requests then need no session query.
+    // Ending or changing a session evicts it in this process at once (and again after commit); other
+    // processes sharing a PostgreSQL database see the change within kCacheSeconds.
+    struct Cached {
+        storage::Row row;
+        std::int64_t fetched_at;
+    };
+    static constexpr std::int64_t kCacheSeconds = 5;
+    std::optional<storage::Row> lookup(const std::string& token_hash);
+    void evict_where(std::int64_t user_id, std::int64_t session_id);
+
     storage::Database& db_;
     bool secure_cookies_;
+    std::mutex cache_mutex_;
+    std::unordered_map<std::string, Cached> cache_;
 };
 
 }  // namespace kreda::auth

@@ -11,8 +11,9 @@ namespace kreda::http {
 
 using Handler = std::function<Response(Request&)>;
 
-//! Where a handler runs: on the worker pool (default, may block) or on the I/O thread (must never block).
-enum class Runs { OnWorkers, OnIoThread };
+//! Where a handler runs: on the worker pool (default, may block), on the smaller hashing pool (password checks:
+//! a storm of sign-ins then queues there instead of starving everyone else), or on the I/O thread (never blocks).
+enum class Runs { OnWorkers, OnHashingPool, OnIoThread };
 
 struct Route {
     std::string method;

@@ -6,6 +6,9 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -42,6 +45,14 @@ Response invoke(const Handler& handler, Request& request) {
     }
 }
 
+//! Password hashing yields the CPU to everything else: a storm of sign-ins must not slow other requests.
+void lower_thread_priority_once() {
+    thread_local bool lowered = false;
+    if (lowered) return;
+    lowered = true;
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+}
+
 Response plain_error(int status, std::string code, Text message) {
     return error_response(ApiError(status, std::move(code), std::move(message)), Language::Polish);
 }
@@ -64,6 +75,7 @@ struct Server::Impl {
     Metrics& metrics;
     asio::io_context ioc;
     asio::thread_pool workers;
+    asio::thread_pool hashing;
     tcp::acceptor acceptor;
     asio::signal_set signals;
     asio::steady_timer deadline;
@@ -106,9 +118,11 @@ struct Server::Impl {
     asio::awaitable<Response> dispatch(Request& request, std::string& route_name) {
         Match match = router.match(request);
         const Handler* handler = nullptr;
+        asio::thread_pool* pool = &workers;
         if (match.route) {
             route_name = match.route->pattern;
             if (match.route->runs == Runs::OnIoThread) co_return invoke(match.route->handler, request);
+            if (match.route->runs == Runs::OnHashingPool) pool = &hashing;
             handler = &match.route->handler;
         } else if (match.method_not_allowed) {
             route_name = "(method not allowed)";
@@ -123,8 +137,13 @@ struct Server::Impl {
             route_name = "(static)";
             handler = &router.fallback();
         }
+        bool hashing_route = pool == &hashing;
         co_return co_await asio::co_spawn(
-            workers, [handler, &request]() -> asio::awaitable<Response> { co_return invoke(*handler, request); },
+            *pool,
+            [handler, &request, hashing_route]() -> asio::awaitable<Response> {
+                if (hashing_route) lower_thread_priority_once();
+                co_return invoke(*handler, request);
+            },
             asio::use_awaitable);
     }
 
@@ -279,6 +298,7 @@ void Server::run() {
     s.ioc.run();
     for (auto& t : extra) t.join();
     s.workers.join();
+    s.hashing.join();
     log::info("stopped");
 }
 

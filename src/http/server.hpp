@@ -15,6 +15,7 @@ struct ServerOptions {
     unsigned short port = 8080;
     int io_threads = 1;
     int workers = 4;
+    int hashing_threads = 1;  //!< for routes that check passwords (argon2id)
     std::size_t header_limit = 16 * 1024;
     std::size_t body_limit = 1024 * 1024;
     int read_timeout_seconds = 30;    //!< to receive a request's body once its header has arrived

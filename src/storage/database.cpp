@@ -34,6 +34,12 @@ std::optional<Row> Transaction::query_one(std::string_view sql, const Params& pa
     return std::move(rows.rows.front());
 }
 
+void Transaction::committed() {
+    auto actions = std::move(after_commit_);
+    after_commit_.clear();
+    for (auto& action : actions) action();
+}
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& location, int pool_size) {
     try {
         if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -74,8 +75,18 @@ class Transaction {
     virtual void execute_script(std::string_view sql) = 0;
     virtual void commit() = 0;
 
+    //! Runs `action` once this transaction has committed (never when it rolls back): cache eviction, publishing.
+    void after_commit(std::function<void()> action) { after_commit_.push_back(std::move(action)); }
+
     //! The first row of a query, or nothing.
     std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+
+  protected:
+    //! Drivers call this right after a successful COMMIT.
+    void committed();
+
+  private:
+    std::vector<std::function<void()>> after_commit_;
 };
 
 enum class Access { Read, Write };

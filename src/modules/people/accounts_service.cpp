@@ -147,16 +147,15 @@ CreatedAccount reset_credentials(Context& ctx, const auth::Actor& actor, std::in
 
 json::object me(Context& ctx, const auth::Actor& actor) {
     json::object out;
-    {
-        auto tx = ctx.db.begin(storage::Access::Read);
-        auto user = store::find_user(*tx, actor.user_id);
-        if (!user) throw errors::unauthorized();
-        out["user"] = to_json(*user);
-        auto s = actor.school_id ? school::find(*tx, *actor.school_id) : std::nullopt;
-        out["school"] = s ? json::value(json::object{{"id", s->id}, {"name", s->name}}) : json::value(nullptr);
-    }
+    auto tx = ctx.db.begin(storage::Access::Read);
+    auto user = store::find_user(*tx, actor.user_id);
+    if (!user) throw errors::unauthorized();
+    out["user"] = to_json(*user);
+    auto school = actor.school_id ? school::find(*tx, *actor.school_id) : std::nullopt;
+    out["school"] =
+        school ? json::value(json::object{{"id", school->id}, {"name", school->name}}) : json::value(nullptr);
     json::array students;
-    for (const auto& s : visible_students(ctx, actor)) students.push_back(brief_json(s));
+    for (const auto& s : visible_students(*tx, actor)) students.push_back(brief_json(s));
     out["students"] = std::move(students);
     out["csrf_token"] = actor.csrf_token;
     out["must_change_password"] = actor.state == auth::SessionState::MustChangePassword;

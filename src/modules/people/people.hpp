@@ -92,6 +92,7 @@ json::object issue_slips(Context& ctx, const auth::Actor& actor, std::int64_t sc
 json::object me(Context& ctx, const auth::Actor& actor);
 //! The students the actor may see: a parent's children, a student themself.
 std::vector<StudentSummary> visible_students(Context& ctx, const auth::Actor& actor);
+std::vector<StudentSummary> visible_students(storage::Transaction& tx, const auth::Actor& actor);
 
 void register_routes(http::Router& router, Context& ctx);
 

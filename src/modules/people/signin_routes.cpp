@@ -39,16 +39,21 @@ http::Response me_route(Context& ctx, http::Request& request) {
 }  // namespace
 
 void register_signin_routes(http::Router& router, Context& ctx) {
-    router.add("POST", "/api/v1/auth/login", [&ctx](http::Request& r) { return login_route(ctx, r); });
+    router.add(
+        "POST", "/api/v1/auth/login", [&ctx](http::Request& r) { return login_route(ctx, r); },
+        http::Runs::OnHashingPool);
     router.add("POST", "/api/v1/auth/logout", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
         logout(ctx, actor);
         return http::Response::no_content().with_header("Set-Cookie", ctx.sessions.expired_cookie());
     });
-    router.add("POST", "/api/v1/auth/password", [&ctx](http::Request& r) {
-        auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
-        return http::Response::json(json::object{{"user", to_json(change_password(ctx, actor, r.json_body()))}});
-    });
+    router.add(
+        "POST", "/api/v1/auth/password",
+        [&ctx](http::Request& r) {
+            auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
+            return http::Response::json(json::object{{"user", to_json(change_password(ctx, actor, r.json_body()))}});
+        },
+        http::Runs::OnHashingPool);
     router.add("GET", "/api/v1/me", [&ctx](http::Request& r) { return me_route(ctx, r); });
     router.add("POST", "/api/v1/auth/totp/enrol", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
@@ -60,11 +65,14 @@ void register_signin_routes(http::Router& router, Context& ctx) {
         if (actor.state == auth::SessionState::MustChangePassword) throw errors::forbidden();
         return http::Response::json(confirm_totp(ctx, actor, r.json_body()));
     });
-    router.add("POST", "/api/v1/auth/totp/disable", [&ctx](http::Request& r) {
-        auto actor = ctx.sessions.authenticate(r);
-        disable_totp(ctx, actor, r.json_body());
-        return http::Response::no_content();
-    });
+    router.add(
+        "POST", "/api/v1/auth/totp/disable",
+        [&ctx](http::Request& r) {
+            auto actor = ctx.sessions.authenticate(r);
+            disable_totp(ctx, actor, r.json_body());
+            return http::Response::no_content();
+        },
+        http::Runs::OnHashingPool);
 }
 
 }  // namespace kreda::people

@@ -204,6 +204,7 @@ json::object confirm_totp(Context& ctx, const auth::Actor& actor, const json::ob
             codes.push_back(json::value(recovery));
         }
         store::replace_recovery_codes(tx, actor.user_id, hashes);
+        ctx.sessions.refresh_user(tx, actor.user_id);
         audit::append(tx, audit::entry_by(actor, "user.totp_enable", "user", actor.user_id));
         return json::object{{"recovery_codes", std::move(codes)}};
     });
@@ -224,6 +225,7 @@ void disable_totp(Context& ctx, const auth::Actor& actor, const json::object& in
                                                   "Your school requires two-step verification for staff."});
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         store::disable_totp(tx, actor.user_id);
+        ctx.sessions.refresh_user(tx, actor.user_id);
         audit::append(tx, audit::entry_by(actor, "user.totp_disable", "user", actor.user_id));
     });
 }

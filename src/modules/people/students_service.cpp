@@ -178,13 +178,17 @@ json::object issue_slips(Context& ctx, const auth::Actor& actor, std::int64_t sc
     });
 }
 
-std::vector<StudentSummary> visible_students(Context& ctx, const auth::Actor& actor) {
-    auto tx = ctx.db.begin(storage::Access::Read);
-    if (actor.role == auth::Role::Parent) return store::children_of(*tx, actor.user_id);
+std::vector<StudentSummary> visible_students(storage::Transaction& tx, const auth::Actor& actor) {
+    if (actor.role == auth::Role::Parent) return store::children_of(tx, actor.user_id);
     if (actor.role == auth::Role::Student) {
-        if (auto self = store::find_student(*tx, actor.user_id)) return {*self};
+        if (auto self = store::find_student(tx, actor.user_id)) return {*self};
     }
     return {};
+}
+
+std::vector<StudentSummary> visible_students(Context& ctx, const auth::Actor& actor) {
+    auto tx = ctx.db.begin(storage::Access::Read);
+    return visible_students(*tx, actor);
 }
 
 json::object brief_json(const StudentSummary& s) {

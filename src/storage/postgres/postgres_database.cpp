@@ -166,6 +166,7 @@ class PostgresTransaction : public Transaction {
     void commit() override {
         connection_.exec("COMMIT");
         done_ = true;
+        committed();
     }
 
   private:

@@ -31,6 +31,14 @@ class Connection {
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
+    //! Runs a parameterless statement through the prepared-statement cache (BEGIN, COMMIT, ROLLBACK).
+    void run(std::string_view sql) {
+        sqlite3_stmt* stmt = prepare(sql);
+        int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE) throw StorageError(std::string("SQLite: ") + sqlite3_errmsg(db_), false);
+    }
+
     void exec(std::string_view sql) {
         char* error = nullptr;
         if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
@@ -92,12 +100,12 @@ class SqliteTransaction : public Transaction {
   public:
     SqliteTransaction(Connection& connection, std::function<void()> release, bool write)
         : connection_(connection), release_(std::move(release)) {
-        connection_.exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
+        connection_.run(write ? "BEGIN IMMEDIATE" : "BEGIN");
     }
     ~SqliteTransaction() override {
         if (!done_) {
             try {
-                connection_.exec("ROLLBACK");
+                connection_.run("ROLLBACK");
             } catch (...) {
             }
         }
@@ -134,8 +142,9 @@ class SqliteTransaction : public Transaction {
     void execute_script(std::string_view sql) override { connection_.exec(sql); }
 
     void commit() override {
-        connection_.exec("COMMIT");
+        connection_.run("COMMIT");
         done_ = true;
+        committed();
     }
 
   private:
