@@ -1,0 +1,129 @@
+// The generated permission walk (DESIGN.md §6): every route from `kreda routes`, called by every kind of
+// outsider with the ids of another school's or another family's objects, must answer without success and
+// without revealing anything. A new route is walked automatically.
+#include <regex>
+#include <sstream>
+
+#include "support/scenario.hpp"
+
+namespace kreda::test {
+namespace {
+
+using boost::json::object;
+
+struct Route {
+    std::string method, pattern;
+};
+
+std::vector<Route> all_routes() {
+    auto listed = ServerProcess::run_cli({"routes"});
+    std::vector<Route> routes;
+    std::istringstream lines(listed.out);
+    Route r;
+    while (lines >> r.method >> r.pattern)
+        if (r.pattern.rfind("/api/v1/", 0) == 0 && r.pattern.rfind("/api/v1/testing", 0) != 0 &&
+            r.pattern.rfind("/api/v1/auth/", 0) != 0 && r.pattern != "/api/v1/openapi.json" &&
+            r.pattern != "/api/v1/me")
+            routes.push_back(r);
+    return routes;
+}
+
+class RouteWalk : public ApiScenario {
+  protected:
+    static void SetUpTestSuite() {
+        ApiScenario::SetUpTestSuite();
+        ours_ = create_school("Szkoła Nasza");
+        theirs_ = create_school("Szkoła Obca");
+        HttpClient admin = signed_in(ours_.admin_login, ours_.admin_password);
+        class_id_ = create_class(admin, ours_.school_id, "1a");
+        family_ = create_family(admin, ours_.school_id, class_id_, "Jan", "Nasz");
+        other_family_ = create_family(admin, ours_.school_id, class_id_, "Ola", "Sąsiadka");
+        teacher_ = create_staff(admin, ours_.school_id, "teacher");
+        parent_password_ = activate(family_.parent_login, family_.parent_code);
+        student_password_ = activate(family_.student_login, family_.student_code);
+        teacher_password_ = activate(teacher_.login, teacher_.code);
+    }
+
+    //! The route's path with every parameter replaced by an object of "our" school.
+    static std::string path_for(const Route& route, std::int64_t student_id) {
+        std::string path = route.pattern;
+        auto put = [&](const std::string& name, std::int64_t value) {
+            path = std::regex_replace(path, std::regex("\\{" + name + "\\}"), std::to_string(value));
+        };
+        put("id", route.pattern.rfind("/api/v1/students/", 0) == 0 ? student_id : ours_.school_id);
+        put("user_id", teacher_.id);
+        put("parent_id", family_.parent_id);
+        put("student_id", student_id);
+        EXPECT_EQ(path.find('{'), std::string::npos) << "teach the walk the parameter of " << route.pattern;
+        return path;
+    }
+
+    static Response call(HttpClient& http, const Route& route, const std::string& path) {
+        object body{{"name", "x"},
+                    {"class_id", class_id_},
+                    {"parent_id", family_.parent_id},
+                    {"student_id", family_.student_id},
+                    {"first_name", "X"},
+                    {"last_name", "Y"},
+                    {"role", "teacher"}};
+        if (route.method == "GET") return http.get(path);
+        return http.request(route.method, path, body);
+    }
+
+    static inline SchoolAccount ours_, theirs_;
+    static inline std::int64_t class_id_ = 0;
+    static inline Family family_, other_family_;
+    static inline Staff teacher_;
+    static inline std::string parent_password_, student_password_, teacher_password_;
+};
+
+TEST_F(RouteWalk, AnotherSchoolsAdminGetsNothingFromAnyRoute) {
+    HttpClient outsider = signed_in(theirs_.admin_login, theirs_.admin_password);
+    auto routes = all_routes();
+    ASSERT_GT(routes.size(), 15u);
+    for (const auto& route : routes) {
+        if (route.pattern == "/api/v1/schools") continue;  // the operator's, answered 403 to every school
+        auto response = call(outsider, route, path_for(route, family_.student_id));
+        EXPECT_EQ(response.status, 404) << route.method << " " << route.pattern << ": " << response;
+    }
+}
+
+TEST_F(RouteWalk, AParentGetsNothingOfTheSchoolsAdministrationNorOfAnotherFamily) {
+    HttpClient parent = signed_in(family_.parent_login, parent_password_);
+    for (const auto& route : all_routes()) {
+        auto response = call(parent, route, path_for(route, other_family_.student_id));
+        EXPECT_TRUE(response.status == 404 || response.status == 403)
+            << route.method << " " << route.pattern << ": " << response;
+    }
+}
+
+TEST_F(RouteWalk, AStudentGetsNothingButThemself) {
+    HttpClient student = signed_in(family_.student_login, student_password_);
+    for (const auto& route : all_routes()) {
+        auto response = call(student, route, path_for(route, other_family_.student_id));
+        EXPECT_TRUE(response.status == 404 || response.status == 403)
+            << route.method << " " << route.pattern << ": " << response;
+    }
+}
+
+TEST_F(RouteWalk, ATeacherChangesNoAccountsAndReadsNoAudit) {
+    HttpClient teacher = signed_in(teacher_.login, teacher_password_);
+    for (const auto& route : all_routes()) {
+        bool reads_school = route.method == "GET" && route.pattern.find("/audit") == std::string::npos &&
+                            route.pattern.find("/users") == std::string::npos && route.pattern != "/api/v1/schools";
+        if (reads_school) continue;  // teachers read their own school's lists and students
+        auto response = call(teacher, route, path_for(route, family_.student_id));
+        EXPECT_EQ(response.status, 403) << route.method << " " << route.pattern << ": " << response;
+    }
+}
+
+TEST_F(RouteWalk, NobodySignedInGets401Everywhere) {
+    HttpClient anonymous = server().client();
+    for (const auto& route : all_routes()) {
+        auto response = call(anonymous, route, path_for(route, family_.student_id));
+        EXPECT_EQ(response.status, 401) << route.method << " " << route.pattern << ": " << response;
+    }
+}
+
+}  // namespace
+}  // namespace kreda::test
