@@ -1,0 +1,102 @@
+// Shared helpers for the e2e tests: the demo accounts, signing in and out, the API, and axe checks.
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export interface DemoLogin {
+  role: string;
+  login: string;
+  password: string;
+  name: string;
+}
+
+export const test = base.extend<{}>({
+  baseURL: async ({}, use) => {
+    const url = process.env.KREDA_E2E_BASE_URL;
+    if (!url) throw new Error('KREDA_E2E_BASE_URL is not set: global-setup did not run');
+    await use(url);
+  },
+});
+export { expect };
+
+/** Every account `kreda demo` wrote to its logins file. */
+export function demoLogins(): DemoLogin[] {
+  const file = process.env.KREDA_E2E_LOGINS;
+  if (!file) throw new Error('KREDA_E2E_LOGINS is not set: global-setup did not run');
+  return JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[];
+}
+
+/** The n-th demo account with this role; fails the test (never skips) when the demo has none. */
+export function account(role: string, index = 0): DemoLogin {
+  const found = demoLogins().filter((l) => l.role === role)[index];
+  if (!found) throw new Error(`the demo logins file has no ${role} #${index + 1}`);
+  return found;
+}
+
+/** Waits until no "loading" placeholder is on the page. */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('[data-loading]')).toHaveCount(0);
+}
+
+/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of violations. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await settled(page);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.passes.length, `axe checked nothing on ${where}`).toBeGreaterThan(0);
+  const problems = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(problems, `axe violations on ${where}`).toEqual([]);
+}
+
+/** Signs in through the sign-in form and waits for the shell to show the user's name. */
+export async function signIn(page: Page, who: { login: string; password: string; name?: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Login', { exact: true }).fill(who.login);
+  await page.getByLabel('Hasło', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  if (who.name) await expect(page.getByTestId('user-name')).toContainText(who.name);
+}
+
+/** Signs out with the header button and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Wyloguj' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Logowanie' })).toBeVisible();
+}
+
+/** Opens a page through the main navigation (opening the collapsed menu first on narrow screens). */
+export async function openFromNav(page: Page, label: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+}
+
+/** Calls the API as a script would: a Bearer token from an app login. */
+export async function apiAs(who: DemoLogin) {
+  const base = process.env.KREDA_E2E_BASE_URL;
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: who.login, password: who.password, client: 'app' }),
+  });
+  expect(login.status, `API login as ${who.login}`).toBe(200);
+  const { token } = (await login.json()) as { token: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
+    const response = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, json: (text ? JSON.parse(text) : null) as T };
+  };
+}
+
+/** True when the document is wider than the viewport (a horizontal scrollbar). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

@@ -1,0 +1,208 @@
+// The JSON API client: cookie session, CSRF header on unsafe methods, Accept-Language, typed errors.
+// The shapes follow docs/api-foundation.md.
+
+export type Role = 'operator' | 'admin' | 'director' | 'secretary' | 'teacher' | 'pedagogue' | 'parent' | 'student';
+
+export const STAFF_ROLES: Role[] = ['admin', 'director', 'secretary', 'teacher', 'pedagogue'];
+
+export interface User {
+  id: number;
+  login: string;
+  role: Role;
+  first_name: string;
+  last_name: string;
+  email?: string | null;
+  active?: boolean;
+  activated?: boolean;
+  totp_enabled?: boolean;
+  school_id?: number | null;
+}
+
+export interface School {
+  id: number;
+  name: string;
+  city?: string | null;
+  require_staff_totp?: boolean;
+  created_at?: string;
+}
+
+export interface SchoolClass {
+  id: number;
+  name: string;
+  student_count: number;
+}
+
+export interface PersonRef {
+  id: number;
+  login: string;
+  first_name: string;
+  last_name: string;
+}
+
+export interface Student extends PersonRef {
+  class_id: number;
+  class_name: string;
+  active: boolean;
+  activated: boolean;
+  parents: PersonRef[];
+}
+
+export interface VisibleStudent {
+  id: number;
+  first_name: string;
+  last_name: string;
+  class_id?: number;
+  class_name: string;
+  school_id: number;
+}
+
+export interface Me {
+  user: User;
+  school: { id: number; name: string } | null;
+  students: VisibleStudent[];
+  csrf_token?: string;
+  must_change_password?: boolean;
+  must_enrol_totp?: boolean;
+}
+
+export interface LoginResult {
+  token: string;
+  csrf_token: string;
+  user: User;
+  must_change_password: boolean;
+  must_enrol_totp: boolean;
+}
+
+export interface Slip {
+  user_id: number;
+  login: string;
+  role: Role;
+  first_name: string;
+  last_name: string;
+  student_name?: string | null;
+  activation_code: string;
+}
+
+export interface SlipBatch {
+  school_name: string;
+  sign_in_url: string;
+  class_name: string;
+  slips: Slip[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor_login: string | null;
+  address: string | null;
+  action: string;
+  object_type: string;
+  object_id: number | string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor?: string | number | null;
+}
+
+/** An error answered by the API (or a network failure, status 0), with its localised message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let csrfToken: string | null = null;
+let language = 'pl';
+let networkMessage = 'Network error';
+let onSignedOut: () => void = () => {};
+let onSessionGate: () => void = () => {};
+
+/** Remembers the CSRF token (from login or GET /me); kept in memory only. */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+/** Sets the Accept-Language sent with every request and the text used for network failures. */
+export function setApiLanguage(lang: string, networkErrorText: string): void {
+  language = lang;
+  networkMessage = networkErrorText;
+}
+
+/** Called when a request answers 401 (session gone) or 403 asking for a password change / TOTP enrolment. */
+export function setSessionHandlers(signedOut: () => void, gate: () => void): void {
+  onSignedOut = signedOut;
+  onSessionGate = gate;
+}
+
+const AUTH_FORMS = ['/auth/login', '/me'];
+
+/** Sends one request to /api/v1 and returns the parsed JSON (null for 204). Throws ApiError. */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', networkMessage);
+  }
+  if (response.status === 204) return null as T;
+  const data = await response.json().catch(() => null);
+  if (response.ok) return data as T;
+
+  const err = data?.error ?? {};
+  const retry = response.headers.get('Retry-After');
+  const error = new ApiError(
+    response.status,
+    String(err.code ?? 'error'),
+    String(err.message ?? `${response.status} ${response.statusText}`),
+    err.fields ?? {},
+    retry ? Number(retry) : null,
+  );
+  if (response.status === 401 && !AUTH_FORMS.includes(path)) onSignedOut();
+  if (error.code === 'password_change_required' || error.code === 'totp_enrolment_required') onSessionGate();
+  throw error;
+}
+
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+
+/** Builds a query string from the defined values only. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** GET /me, remembering its CSRF token; null when not signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await get<Me>('/me');
+    setCsrfToken(me.csrf_token);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,180 @@
+// The root: restores the session from GET /me, holds language and theme, and picks the page to show.
+import type { FunctionComponent } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fetchMe, post, setApiLanguage, setCsrfToken, setSessionHandlers, type Me } from './api';
+import { Shell } from './components/Shell';
+import { AppContext, type AppState } from './context';
+import { applyLang, initialLang, translator, type Lang } from './i18n';
+import { allowed, findRoute, navigate, useLocation, type RouteId } from './router';
+import { applyTheme, chooseTheme, initialTheme, watchSystemTheme, type Theme } from './theme';
+import { AuditPage } from './pages/Audit';
+import { ClassesPage } from './pages/Classes';
+import { FirstPasswordPage } from './pages/FirstPassword';
+import { HomePage } from './pages/Home';
+import { LoginPage } from './pages/Login';
+import { NotFoundPage } from './pages/NotFound';
+import { SchoolsPage } from './pages/Schools';
+import { SchoolSettingsPage } from './pages/SchoolSettings';
+import { SecurityPage } from './pages/Security';
+import { SlipsPage } from './pages/Slips';
+import { StaffPage } from './pages/Staff';
+import { StudentsPage } from './pages/Students';
+import { TotpRequiredPage } from './pages/TotpRequired';
+
+const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
+  home: HomePage,
+  security: SecurityPage,
+  staff: StaffPage,
+  classes: ClassesPage,
+  students: StudentsPage,
+  slips: SlipsPage,
+  school: SchoolSettingsPage,
+  audit: AuditPage,
+  schools: SchoolsPage,
+};
+
+type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [theme, setThemeState] = useState<Theme>(initialTheme);
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const activation = useRef<string | null>(null);
+  const returnTo = useRef<string | null>(null);
+  const { path } = useLocation();
+  const t = useMemo(() => translator(lang), [lang]);
+
+  setApiLanguage(lang, t('common.networkError'));
+  useEffect(() => applyLang(lang), [lang]);
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => watchSystemTheme(setThemeState), []);
+
+  const restore = async () => {
+    try {
+      const me = await fetchMe();
+      setSession(me ? { state: 'in', me } : { state: 'out' });
+    } catch {
+      setSession({ state: 'failed' });
+    }
+  };
+
+  const signedOut = () => {
+    setCsrfToken(null);
+    activation.current = null;
+    setSession({ state: 'out' });
+  };
+
+  useEffect(() => {
+    setSessionHandlers(signedOut, () => void restore());
+    void restore();
+  }, []);
+
+  // Keep the address bar in step with the session: /login when signed out, away from it when in.
+  useEffect(() => {
+    if (session.state === 'out' && path !== '/login') {
+      if (path !== '/') returnTo.current = path + location.search;
+      navigate('/login', true);
+    } else if (session.state === 'in' && path === '/login') {
+      navigate(returnTo.current ?? '/', true);
+      returnTo.current = null;
+    }
+  }, [session.state, path]);
+
+  // After in-app navigation, move focus to the new page's heading so screen readers announce it.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path === firstPath.current) return;
+    firstPath.current = '';
+    document.getElementById('page-title')?.focus();
+  }, [path]);
+
+  const state: AppState = {
+    lang,
+    t,
+    setLang: setLangState,
+    theme,
+    setTheme: (next) => {
+      chooseTheme(next);
+      setThemeState(next);
+    },
+    me: session.state === 'in' ? session.me : null,
+    refreshMe: restore,
+    signedIn: (me, password) => {
+      activation.current = me.must_change_password ? password : null;
+      setSession({ state: 'in', me });
+    },
+    activationCode: () => activation.current,
+    signOut: async () => {
+      try {
+        await post('/auth/logout');
+      } catch {
+        // The session is dropped locally either way.
+      }
+      signedOut();
+      navigate('/login');
+    },
+  };
+
+  return <AppContext.Provider value={state}>{renderPage(session, path, t)}</AppContext.Provider>;
+}
+
+function renderPage(session: Session, path: string, t: AppState['t']) {
+  if (session.state === 'loading') {
+    return (
+      <Shell withNav={false}>
+        <p class="muted" role="status" data-loading>
+          {t('app.loading')}
+        </p>
+      </Shell>
+    );
+  }
+  if (session.state === 'failed') {
+    return (
+      <Shell withNav={false}>
+        <h1>{t('app.bootError')}</h1>
+        <button type="button" class="button primary" onClick={() => location.reload()}>
+          {t('app.retry')}
+        </button>
+      </Shell>
+    );
+  }
+  if (session.state === 'out') {
+    return (
+      <Shell withNav={false}>
+        <LoginPage />
+      </Shell>
+    );
+  }
+  const { me } = session;
+  if (me.must_change_password) {
+    return (
+      <Shell withNav={false}>
+        <FirstPasswordPage />
+      </Shell>
+    );
+  }
+  if (me.must_enrol_totp) {
+    return (
+      <Shell withNav={false}>
+        <TotpRequiredPage />
+      </Shell>
+    );
+  }
+  const route = findRoute(path);
+  if (route?.id === 'login') {
+    // Signed in on /login: App's effect is about to move to the page asked for.
+    return (
+      <Shell withNav={false}>
+        <p class="muted" role="status" data-loading>
+          {t('app.loading')}
+        </p>
+      </Shell>
+    );
+  }
+  const Page = route && allowed(route, me.user.role) ? PAGES[route.id] : NotFoundPage;
+  return (
+    <Shell withNav key={me.user.id}>
+      <Page />
+    </Shell>
+  );
+}

@@ -1,0 +1,110 @@
+// The app shell: skip link, header (name, user, language, theme, sign-out), role navigation, main.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useApp } from '../context';
+import type { MessageKey } from '../i18n';
+import { allowed, Link, ROUTES, useLocation } from '../router';
+
+function HeaderControls() {
+  const { t, lang, setLang, theme, setTheme, me, signOut } = useApp();
+  const other = lang === 'pl' ? 'en' : 'pl';
+  return (
+    <div class="header-controls">
+      <button type="button" class="button ghost" lang={other} onClick={() => setLang(other)}>
+        {t('app.lang')}
+      </button>
+      <button
+        type="button"
+        class="button ghost"
+        aria-pressed={theme === 'dark' ? 'true' : 'false'}
+        onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+      >
+        <span aria-hidden="true" class="theme-icon">
+          {theme === 'dark' ? '☾' : '☀'}
+        </span>{' '}
+        {t('app.theme.dark')}
+      </button>
+      {me && (
+        <button type="button" class="button ghost" onClick={() => void signOut()}>
+          {t('app.signOut')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function UserBadge() {
+  const { t, me } = useApp();
+  if (!me) return null;
+  const user = me.user;
+  return (
+    <p class="user-badge">
+      <span class="visually-hidden">{t('app.user')} </span>
+      <span class="user-name" data-testid="user-name">
+        {user.first_name} {user.last_name}
+      </span>
+      <span class="user-role">
+        {t(`role.${user.role}` as MessageKey)}
+        {me.school ? ` · ${me.school.name}` : ''}
+      </span>
+    </p>
+  );
+}
+
+function Navigation({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
+  const { t, me } = useApp();
+  const { path } = useLocation();
+  if (!me) return null;
+  const items = ROUTES.filter((r) => r.id !== 'login' && allowed(r, me.user.role));
+  return (
+    <nav id="main-nav" class={`main-nav${open ? ' open' : ''}`} aria-label={t('app.nav')}>
+      <ul>
+        {items.map((r) => (
+          <li key={r.id}>
+            <Link href={r.path} current={path === r.path} onNavigate={onNavigate}>
+              {t(`nav.${r.id}` as MessageKey)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Wraps every page; `withNav` is false on the sign-in and forced set-up pages. */
+export function Shell({ withNav, children }: { withNav: boolean; children: ComponentChildren }) {
+  const { t } = useApp();
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <div class={`layout${withNav ? ' with-nav' : ''}`}>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="app-header">
+        <div class="brand-row">
+          <p class="brand">
+            <span class="brand-name">Kreda</span>
+            <span class="brand-tagline">{t('app.tagline')}</span>
+          </p>
+          {withNav && (
+            <button
+              type="button"
+              class="button ghost menu-button"
+              aria-expanded={menuOpen ? 'true' : 'false'}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              <span aria-hidden="true">☰</span> {t('app.menu')}
+            </button>
+          )}
+        </div>
+        <UserBadge />
+        <HeaderControls />
+      </header>
+      {withNav && <Navigation open={menuOpen} onNavigate={() => setMenuOpen(false)} />}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+// Labelled inputs whose hint and error are tied to them with aria-describedby; errors are announced.
+import type { ComponentChildren } from 'preact';
+import { useApp } from '../context';
+
+interface Common {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  optional?: boolean;
+  disabled?: boolean;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Label({ id, label, optional }: { id: string; label: string; optional?: boolean }) {
+  const { t } = useApp();
+  return (
+    <label for={id}>
+      {label}
+      {optional && <span class="optional"> {t('common.optional')}</span>}
+    </label>
+  );
+}
+
+function Messages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface TextFieldProps extends Common {
+  value: string;
+  onValue: (value: string) => void;
+  type?: 'text' | 'password' | 'email';
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'text';
+  maxLength?: number;
+  spellcheck?: boolean;
+}
+
+/** A text, password or e-mail input with its label, hint and error. */
+export function TextField(p: TextFieldProps) {
+  return (
+    <div class={`field${p.error ? ' has-error' : ''}`}>
+      <Label id={p.id} label={p.label} optional={p.optional} />
+      <input
+        id={p.id}
+        name={p.id}
+        // Preact's types tie `role` to each input type; all three here are plain text boxes.
+        type={(p.type ?? 'text') as 'text'}
+        value={p.value}
+        onInput={(e) => p.onValue(e.currentTarget.value)}
+        autocomplete={p.autocomplete}
+        inputMode={p.inputMode}
+        maxLength={p.maxLength}
+        spellcheck={p.spellcheck}
+        required={p.required}
+        disabled={p.disabled}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+      />
+      <Messages id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps extends Common {
+  value: string;
+  onValue: (value: string) => void;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}
+
+/** A native select with its label, hint and error. */
+export function SelectField(p: SelectFieldProps) {
+  return (
+    <div class={`field${p.error ? ' has-error' : ''}`}>
+      <Label id={p.id} label={p.label} optional={p.optional} />
+      <select
+        id={p.id}
+        name={p.id}
+        value={p.value}
+        onChange={(e) => p.onValue(e.currentTarget.value)}
+        required={p.required}
+        disabled={p.disabled}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+      >
+        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Messages id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
+interface CheckboxFieldProps extends Omit<Common, 'required' | 'optional'> {
+  checked: boolean;
+  onChecked: (checked: boolean) => void;
+}
+
+/** A checkbox with the label beside it. */
+export function CheckboxField(p: CheckboxFieldProps) {
+  return (
+    <div class={`field checkbox${p.error ? ' has-error' : ''}`}>
+      <input
+        id={p.id}
+        name={p.id}
+        type="checkbox"
+        checked={p.checked}
+        onChange={(e) => p.onChecked(e.currentTarget.checked)}
+        disabled={p.disabled}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+      />
+      <label for={p.id}>{p.label}</label>
+      <Messages id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
+/** A form-level message: errors are announced (role=alert), successes politely (role=status). */
+export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {
+  return (
+    <div class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+/** The submit button; while the request runs it stays focusable but inert (useForm ignores repeats). */
+export function Submit({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel?: string }) {
+  return (
+    <button type="submit" class="button primary" aria-disabled={busy ? 'true' : undefined}>
+      {busy && busyLabel ? busyLabel : label}
+    </button>
+  );
+}

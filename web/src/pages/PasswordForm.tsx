@@ -1,0 +1,90 @@
+// The password-change form, shared by the first-password page and the Security page.
+import { post } from '../api';
+import { useForm } from '../components/form';
+import { Notice, Submit, TextField } from '../components/fields';
+import { useState } from 'preact/hooks';
+import { useApp } from '../context';
+
+interface Props {
+  /** The current password or one-time code if already known (first sign-in); otherwise a field asks for it. */
+  knownCurrent: string | null;
+  currentLabel: string;
+  submitLabel: string;
+  onChanged: () => Promise<void> | void;
+}
+
+export function PasswordForm({ knownCurrent, currentLabel, submitLabel, onChanged }: Props) {
+  const { t, me } = useApp();
+  const form = useForm({ current_password: '', new_password: '', repeat: '' });
+  const [done, setDone] = useState(false);
+  const { values, set, errors } = form;
+
+  const save = form.submit(async () => {
+    setDone(false);
+    if (values.new_password !== values.repeat) {
+      form.setErrors({ repeat: t('pw.mismatch') });
+      return;
+    }
+    await post('/auth/password', {
+      current_password: knownCurrent ?? values.current_password,
+      new_password: values.new_password,
+    });
+    form.reset();
+    setDone(true);
+    await onChanged();
+  });
+
+  // The form-level message shows unless every error it carries sits beside a visible field.
+  const shown = ['new_password', 'repeat', ...(knownCurrent === null ? ['current_password'] : [])];
+  const fieldKeys = Object.keys(errors);
+  const showNotice = form.error && (fieldKeys.length === 0 || fieldKeys.some((k) => !shown.includes(k)));
+  return (
+    <form class="form" ref={form.formRef} onSubmit={save} noValidate>
+      {done && <Notice kind="success">{t('pw.changed')}</Notice>}
+      {showNotice && (
+        <Notice kind="error">
+          {form.error}{' '}
+          {fieldKeys
+            .filter((k) => !shown.includes(k))
+            .map((k) => errors[k])
+            .join(' ')}
+        </Notice>
+      )}
+      <input type="text" name="username" autocomplete="username" value={me?.user.login ?? ''} hidden readOnly />
+      {knownCurrent === null && (
+        <TextField
+          id="current_password"
+          type="password"
+          label={currentLabel}
+          value={values.current_password}
+          onValue={(v) => set('current_password', v)}
+          autocomplete="current-password"
+          required
+          error={errors.current_password}
+        />
+      )}
+      <TextField
+        id="new_password"
+        type="password"
+        label={t('pw.new')}
+        value={values.new_password}
+        onValue={(v) => set('new_password', v)}
+        autocomplete="new-password"
+        hint={t('pw.hint')}
+        required
+        error={errors.new_password}
+      />
+      <TextField
+        id="repeat"
+        type="password"
+        label={t('pw.repeat')}
+        value={values.repeat}
+        onValue={(v) => set('repeat', v)}
+        autocomplete="new-password"
+        required
+        error={errors.repeat}
+      />
+      <Submit busy={form.busy} label={submitLabel} busyLabel={t('common.saving')} />
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+// Routing on the History API: the server answers index.html for every extensionless path.
+import { h, type ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Role } from './api';
+
+export type RouteId =
+  'login' | 'home' | 'security' | 'staff' | 'classes' | 'students' | 'slips' | 'school' | 'audit' | 'schools';
+
+export interface RouteDef {
+  id: RouteId;
+  path: string;
+  roles: Role[] | 'all';
+}
+
+const OFFICE: Role[] = ['admin', 'secretary', 'director'];
+
+/** Every page of the app, in navigation order, with the roles that may open it. */
+export const ROUTES: RouteDef[] = [
+  { id: 'home', path: '/', roles: 'all' },
+  { id: 'schools', path: '/operator/schools', roles: ['operator'] },
+  { id: 'staff', path: '/admin/staff', roles: OFFICE },
+  { id: 'classes', path: '/admin/classes', roles: OFFICE },
+  { id: 'students', path: '/admin/students', roles: OFFICE },
+  { id: 'slips', path: '/admin/slips', roles: ['admin', 'secretary'] },
+  { id: 'school', path: '/admin/school', roles: ['admin', 'secretary', 'director'] },
+  { id: 'audit', path: '/admin/audit', roles: ['admin', 'director'] },
+  { id: 'security', path: '/security', roles: 'all' },
+  { id: 'login', path: '/login', roles: 'all' },
+];
+
+/** Whether a user with this role may open the route. */
+export function allowed(route: RouteDef, role: Role): boolean {
+  return route.roles === 'all' || route.roles.includes(role);
+}
+
+export function findRoute(path: string): RouteDef | undefined {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return ROUTES.find((r) => r.path === clean);
+}
+
+const listeners = new Set<() => void>();
+
+/** Goes to a path inside the app without reloading the page. */
+export function navigate(to: string, replace = false): void {
+  const current = location.pathname + location.search;
+  if (to !== current) {
+    if (replace) history.replaceState(null, '', to);
+    else history.pushState(null, '', to);
+  }
+  listeners.forEach((fn) => fn());
+  if (!replace) window.scrollTo(0, 0);
+}
+
+window.addEventListener('popstate', () => listeners.forEach((fn) => fn()));
+
+/** The current location (path and query), re-rendering on every navigation. */
+export function useLocation(): { path: string; search: URLSearchParams } {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const fn = () => setTick((n) => n + 1);
+    listeners.add(fn);
+    return () => {
+      listeners.delete(fn);
+    };
+  }, []);
+  return { path: location.pathname, search: new URLSearchParams(location.search) };
+}
+
+interface LinkProps {
+  href: string;
+  class?: string;
+  current?: boolean;
+  onNavigate?: () => void;
+  children: ComponentChildren;
+}
+
+/** An ordinary link that navigates in-app on a plain left click. */
+export function Link({ href, class: cls, current, onNavigate, children }: LinkProps) {
+  const onClick = (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+    onNavigate?.();
+  };
+  return h('a', { href, class: cls, onClick, 'aria-current': current ? 'page' : undefined }, children);
+}
