@@ -39,6 +39,13 @@ class RouteWalk : public ApiScenario {
         family_ = create_family(admin, ours_.school_id, class_id_, "Jan", "Nasz");
         other_family_ = create_family(admin, ours_.school_id, class_id_, "Ola", "Sąsiadka");
         teacher_ = create_staff(admin, ours_.school_id, "teacher");
+        group_id_ = id_of(admin.post(school_path(ours_.school_id, "/groups"), object{{"class_id", class_id_}, {"name", "g1"}}).json());
+        auto subject = admin.post(school_path(ours_.school_id, "/subjects"), object{{"name", "Muzyka"}}).json();
+        assignment_id_ = id_of(admin.post(school_path(ours_.school_id, "/assignments"),
+                                          object{{"teacher_id", teacher_.id}, {"subject_id", id_of(subject)}, {"class_id", class_id_}})
+                                   .json());
+        free_day_id_ = id_of(admin.post(school_path(ours_.school_id, "/free-days"),
+                                        object{{"starts_on", "2026-12-24"}, {"name", "Wigilia"}}).json());
         parent_password_ = activate(family_.parent_login, family_.parent_code);
         student_password_ = activate(family_.student_login, family_.student_code);
         teacher_password_ = activate(teacher_.login, teacher_.code);
@@ -54,6 +61,10 @@ class RouteWalk : public ApiScenario {
         put("user_id", teacher_.id);
         put("parent_id", family_.parent_id);
         put("student_id", student_id);
+        put("class_id", class_id_);
+        put("group_id", group_id_);
+        put("assignment_id", assignment_id_);
+        put("free_day_id", free_day_id_);
         EXPECT_EQ(path.find('{'), std::string::npos) << "teach the walk the parameter of " << route.pattern;
         return path;
     }
@@ -71,7 +82,7 @@ class RouteWalk : public ApiScenario {
     }
 
     static inline SchoolAccount ours_, theirs_;
-    static inline std::int64_t class_id_ = 0;
+    static inline std::int64_t class_id_ = 0, group_id_ = 0, assignment_id_ = 0, free_day_id_ = 0;
     static inline Family family_, other_family_;
     static inline Staff teacher_;
     static inline std::string parent_password_, student_password_, teacher_password_;

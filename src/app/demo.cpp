@@ -6,6 +6,7 @@
 #include <map>
 
 #include "app/app.hpp"
+#include "app/demo.hpp"
 #include "app/demo_names.hpp"
 #include "core/crypto.hpp"
 #include "modules/organisation/organisation.hpp"
@@ -64,31 +65,34 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
                                  {{"first_name", name.first}, {"last_name", name.last}, {"role", role}});
         }
 
+    // Each class after the first has one child whose elder sibling is in the previous class: one parent account
+    // with two children, as a family with two pupils has.
     int child = 0;
-    std::int64_t previous_parent = 0;
+    std::int64_t sibling_parent = 0;
     for (std::string_view class_name : kClasses) {
         auto school_class = organisation::create_class(ctx, admin, school_id, {{"name", class_name}});
+        std::int64_t next_sibling_parent = 0;
         for (int i = 0; i < kStudentsPerClass; ++i, ++child) {
             bool girl = child % 2 == 1;
             auto family_of = [](int n) { return n * 7 + 1; };
-            int family = family_of(child);
             PersonName name = demo_name(child, girl);
-            json::object input{
-                {"first_name", name.first}, {"last_name", surname_for(family, girl)}, {"class_id", school_class.id}};
-            // Every tenth child is a younger sibling of the previous class's child: one parent, two children.
-            if (i == 3 && previous_parent != 0) {
-                input["parent_id"] = previous_parent;
-                input["last_name"] = surname_for(family_of(child - kStudentsPerClass), girl);
+            json::object input{{"first_name", name.first}, {"class_id", school_class.id}};
+            if (i == 3 && sibling_parent != 0) {
+                input["parent_id"] = sibling_parent;
+                input["last_name"] = surname_for(family_of(child - kStudentsPerClass + 2), girl);
             } else {
                 bool mother = child % 3 != 2;
                 PersonName parent = demo_name(child + 500, mother);
-                input["parent"] =
-                    json::object{{"first_name", parent.first}, {"last_name", surname_for(family, mother)}};
+                input["last_name"] = surname_for(family_of(child), girl);
+                input["parent"] = json::object{{"first_name", parent.first},
+                                               {"last_name", surname_for(family_of(child), mother)}};
             }
-            auto created_student = people::create_student(ctx, admin, school_id, input);
-            if (i == 3) previous_parent = created_student.parent.id;
+            auto created = people::create_student(ctx, admin, school_id, input);
+            if (i == 5) next_sibling_parent = created.parent.id;
         }
+        sibling_parent = next_sibling_parent;
     }
+    seed_organisation(ctx, admin, school_id);
 }
 
 std::string fresh_password() {
@@ -163,6 +167,8 @@ int demo(const ServeConfig& config, const DemoOptions& options) {
     auth::Sessions sessions(db, false);
     auth::RateLimiter limiter;
     Context ctx{db, sessions, limiter, config.settings};
+    if (config.settings.public_url == Settings{}.public_url && config.port != 8080)
+        ctx.settings.public_url = "http://localhost:" + std::to_string(config.port);
     auth::Actor system;
     system.role = auth::Role::Operator;
     system.login = "kreda-demo";
@@ -186,7 +192,7 @@ int demo(const ServeConfig& config, const DemoOptions& options) {
     people::create_operator(ctx, "operator", operator_password, people::IfExists::SetPassword);
     ready.insert(ready.begin(), {"operator", "operator", operator_password, "Operator"});
 
-    std::cout << "\nKreda demo — " << kFirstSchool << "\nSign in at " << config.settings.public_url << " as:\n";
+    std::cout << "\nKreda demo — " << kFirstSchool << "\nSign in at " << ctx.settings.public_url << " as:\n";
     for (const auto& r : ready)
         std::cout << "  " << r.role << std::string(18 - std::min<std::size_t>(17, r.role.size()), ' ') << r.login
                   << std::string(12 - std::min<std::size_t>(11, r.login.size()), ' ') << r.password << "   " << r.name
@@ -194,7 +200,9 @@ int demo(const ServeConfig& config, const DemoOptions& options) {
     std::cout << std::endl;
     if (!options.logins_json.empty()) write_logins(ready, options.logins_json);
     if (!options.serve) return 0;
-    return serve(config);
+    ServeConfig serving = config;
+    serving.settings.public_url = ctx.settings.public_url;
+    return serve(serving);
 }
 
 }  // namespace kreda::app

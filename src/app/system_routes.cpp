@@ -10,6 +10,7 @@
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
 #include "modules/routes_support.hpp"
+#include "modules/school/calendar.hpp"
 #include "modules/school/school.hpp"
 
 namespace kreda::app {
@@ -68,6 +69,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     register_system_routes(router, ctx, metrics, web_root);
     people::register_signin_routes(router, ctx);
     school::register_routes(router, ctx);
+    school::register_calendar_routes(router, ctx);
     people::register_routes(router, ctx);
     organisation::register_routes(router, ctx);
     audit::register_routes(router, ctx);

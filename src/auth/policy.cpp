@@ -22,6 +22,9 @@ bool role_may(Role role, Action action) {
         case Action::ViewClasses:
         case Action::ViewStudents:
             return is_staff(role);
+        case Action::ManageCalendar:
+            return role == Role::Admin || role == Role::Secretary || role == Role::Director;
+        case Action::ManageOrganisation:
         case Action::ManageClasses:
         case Action::ManageStudents:
         case Action::PrintCredentials:

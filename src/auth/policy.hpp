@@ -18,6 +18,8 @@ enum class Action {
     ManageAccounts,  //!< disable, enable, reset the credentials of any account of the school
     ViewClasses,
     ManageClasses,
+    ManageOrganisation,  //!< groups, subjects, rooms, teaching assignments, the bell schedule
+    ManageCalendar,      //!< school years, terms, free days
     ViewStudents,      //!< the school's student lists
     ManageStudents,    //!< create students and parents, guardianship
     PrintCredentials,  //!< issue activation slips

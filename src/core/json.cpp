@@ -85,8 +85,81 @@ std::optional<bool> FieldReader::optional_bool(std::string_view key) {
     return it->value().as_bool();
 }
 
+std::optional<Date> FieldReader::optional_date(std::string_view key) {
+    auto text = optional_text(key, 10);
+    if (!text) return std::nullopt;
+    auto parsed = parse_date(*text);
+    if (!parsed) fail(key, {"Podaj datę w formacie RRRR-MM-DD.", "Give a date as YYYY-MM-DD."});
+    return parsed;
+}
+
+Date FieldReader::date(std::string_view key) {
+    bool present = source_.contains(key) && !source_.at(key).is_null();
+    auto result = optional_date(key);
+    if (!present) fail(key, kRequired);
+    return result.value_or(Date{2000, 1, 1});
+}
+
+int FieldReader::clock_time(std::string_view key) {
+    auto text = optional_text(key, 5);
+    if (!text) {
+        fail(key, kRequired);
+        return 0;
+    }
+    auto minutes = parse_clock_time(*text);
+    if (!minutes) fail(key, {"Podaj godzinę w formacie GG:MM.", "Give a time as HH:MM."});
+    return minutes.value_or(0);
+}
+
+std::optional<int> FieldReader::optional_integer(std::string_view key, int min, int max) {
+    auto it = source_.find(key);
+    if (it == source_.end() || it->value().is_null()) return std::nullopt;
+    const auto& v = it->value();
+    std::int64_t n = v.is_int64() ? v.as_int64() : v.is_uint64() ? static_cast<std::int64_t>(v.as_uint64()) : INT64_MIN;
+    if (n < min || n > max) {
+        fail(key, {"Podaj liczbę całkowitą od " + std::to_string(min) + " do " + std::to_string(max) + ".",
+                   "Give a whole number from " + std::to_string(min) + " to " + std::to_string(max) + "."});
+        return std::nullopt;
+    }
+    return static_cast<int>(n);
+}
+
+int FieldReader::integer(std::string_view key, int min, int max) {
+    bool present = source_.contains(key) && !source_.at(key).is_null();
+    auto result = optional_integer(key, min, max);
+    if (!present) fail(key, kRequired);
+    return result.value_or(min);
+}
+
+std::vector<std::int64_t> FieldReader::ids(std::string_view key) {
+    std::vector<std::int64_t> out;
+    auto it = source_.find(key);
+    if (it == source_.end() || it->value().is_null()) return out;
+    if (!it->value().is_array()) {
+        fail(key, {"Oczekiwano listy identyfikatorów.", "A list of ids is expected."});
+        return out;
+    }
+    for (const auto& item : it->value().as_array()) {
+        if (!item.is_int64() || item.as_int64() <= 0) {
+            fail(key, {"Oczekiwano listy identyfikatorów.", "A list of ids is expected."});
+            return {};
+        }
+        out.push_back(item.as_int64());
+    }
+    return out;
+}
+
 void FieldReader::check() const {
     if (!problems_.empty()) throw errors::invalid(problems_);
+}
+
+std::string utf8_prefix(std::string_view text, std::size_t count) {
+    std::size_t end = 0, seen = 0;
+    while (end < text.size()) {
+        if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && seen++ == count) break;
+        ++end;
+    }
+    return std::string(text.substr(0, end));
 }
 
 std::string to_string(const value& v) {

@@ -19,3 +19,10 @@ struct Text {
 Language language_from_header(std::string_view accept_language);
 
 }  // namespace kreda
+
+namespace kreda {
+
+//! A key that sorts Polish names alphabetically: a < ą < b < c < ć …, ignoring case ("Łukasz" after "Lucyna").
+std::string polish_sort_key(std::string_view text);
+
+}  // namespace kreda

@@ -32,6 +32,15 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
     return it->second;
 }
 
+std::optional<std::int64_t> Request::query_id(std::string_view name) const {
+    auto text = query_param(name);
+    if (!text || text->empty()) return std::nullopt;
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+    if (ec == std::errc() && end == text->data() + text->size() && id > 0) return id;
+    throw errors::invalid({{std::string(name), {"Niepoprawny identyfikator.", "Invalid id."}}});
+}
+
 std::int64_t Request::id_param(std::string_view name) const {
     auto it = params.find(std::string(name));
     std::int64_t id = 0;

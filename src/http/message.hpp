@@ -26,6 +26,8 @@ struct Request {
     std::string_view header(std::string_view lower_name) const;
     std::optional<std::string> cookie(std::string_view name) const;
     std::optional<std::string> query_param(std::string_view name) const;
+    //! An optional query parameter that must be a positive integer id; 422 naming it otherwise.
+    std::optional<std::int64_t> query_id(std::string_view name) const;
     //! A path parameter that must be a positive integer id; 404 otherwise.
     std::int64_t id_param(std::string_view name) const;
     Language language() const { return language_from_header(header("accept-language")); }

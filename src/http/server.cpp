@@ -17,6 +17,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "http/error_response.hpp"
+#include "storage/database.hpp"
 
 namespace kreda::http {
 
@@ -39,6 +40,17 @@ Response invoke(const Handler& handler, Request& request) {
         return handler(request);
     } catch (const ApiError& e) {
         return error_response(e, request.language());
+    } catch (const storage::StorageError& e) {
+        // A uniqueness or reference rule that a service did not check first (or lost a race on): a conflict,
+        // never a server error.
+        if (!e.is_constraint()) {
+            log::error(std::string("request ") + request.request_id + " failed: " + e.what());
+            return internal_error_response(request.language());
+        }
+        log::info(std::string("request ") + request.request_id + " hit a constraint: " + e.what());
+        return error_response(errors::conflict("conflict", {"Ta zmiana koliduje z istniejącymi danymi.",
+                                                            "This change conflicts with existing data."}),
+                              request.language());
     } catch (const std::exception& e) {
         log::error(std::string("request ") + request.request_id + " failed: " + e.what());
         return internal_error_response(request.language());

@@ -93,11 +93,86 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_school ON audit_log (school_id, id);
 )sql";
 
+constexpr std::string_view kOrganisation = R"sql(
+CREATE TABLE school_years (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    name TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE terms (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    number INTEGER NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    UNIQUE (year_id, number)
+);
+CREATE TABLE free_days (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE INDEX free_days_school ON free_days (school_id, starts_on);
+ALTER TABLE classes ADD COLUMN homeroom_teacher_id BIGINT REFERENCES users(id);
+ALTER TABLE students ADD COLUMN register_number INTEGER;
+CREATE TABLE class_groups (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    class_id BIGINT NOT NULL REFERENCES classes(id),
+    name TEXT NOT NULL,
+    UNIQUE (class_id, name)
+);
+CREATE TABLE group_members (
+    group_id BIGINT NOT NULL REFERENCES class_groups(id) ON DELETE CASCADE,
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (group_id, student_id)
+);
+CREATE TABLE subjects (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    name TEXT NOT NULL,
+    short_name TEXT NOT NULL,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE rooms (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    name TEXT NOT NULL,
+    UNIQUE (school_id, name)
+);
+CREATE TABLE assignments (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    subject_id BIGINT NOT NULL REFERENCES subjects(id),
+    class_id BIGINT NOT NULL REFERENCES classes(id),
+    group_id BIGINT REFERENCES class_groups(id)
+);
+CREATE INDEX assignments_teacher ON assignments (school_id, teacher_id);
+CREATE INDEX assignments_class ON assignments (school_id, class_id);
+CREATE TABLE bell_schedule (
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    lesson_number INTEGER NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    PRIMARY KEY (school_id, lesson_number)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> all = {
         {1, "foundation: schools, users, sessions, classes, students, guardianship, audit", kFoundation},
+        {2, "organisation: years, terms, free days, homerooms, register numbers, groups, subjects, rooms, "
+            "assignments, bell schedule",
+         kOrganisation},
     };
     return all;
 }

@@ -53,6 +53,11 @@ Entry entry_by(const auth::Actor& actor, std::string action, std::string object_
 
 //! Appends one record in the caller's transaction.
 void append(storage::Transaction& tx, const Entry& entry);
+//! Appends what `actor` changed in a school's data: the object's state before and after (none when created or
+//! deleted).
+void record(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id, std::string action,
+            std::string object_type, std::optional<std::int64_t> object_id, std::optional<json::value> before,
+            std::optional<json::value> after);
 //! Walks the whole chain and names the first record that does not fit.
 Verification verify(storage::Database& db);
 //! The school's records, newest first, after `cursor` (a record id). Admin and director only.

@@ -44,6 +44,16 @@ Entry entry_by(const auth::Actor& actor, std::string action, std::string object_
     return e;
 }
 
+void record(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id, std::string action,
+            std::string object_type, std::optional<std::int64_t> object_id, std::optional<json::value> before,
+            std::optional<json::value> after) {
+    Entry entry = entry_by(actor, std::move(action), std::move(object_type), object_id);
+    entry.school_id = school_id;
+    entry.before = std::move(before);
+    entry.after = std::move(after);
+    append(tx, entry);
+}
+
 void append(storage::Transaction& tx, const Entry& entry) {
     auto head = tx.query_one(kAdvanceChain);
     std::int64_t id = (*head)[0].as_int();

@@ -34,6 +34,7 @@ struct StudentSummary {
     std::string last_name;
     std::optional<std::int64_t> class_id;
     std::string class_name;
+    std::optional<int> register_number;
     bool active = true;
     bool activated = false;
     std::vector<User> parents;

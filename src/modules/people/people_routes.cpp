@@ -9,18 +9,6 @@ json::object account_json(const CreatedAccount& created) {
     return {{"user", to_json(created.user)}, {"activation_code", created.activation_code}};
 }
 
-std::optional<std::int64_t> class_filter(const http::Request& request) {
-    auto text = request.query_param("class_id");
-    if (!text || text->empty()) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        long long id = std::stoll(*text, &used);
-        if (used == text->size() && id > 0) return id;
-    } catch (const std::exception&) {
-    }
-    throw errors::invalid({{"class_id", {"Niepoprawny identyfikator klasy.", "Invalid class id."}}});
-}
-
 }  // namespace
 
 void register_routes(http::Router& router, Context& ctx) {
@@ -50,7 +38,7 @@ void register_routes(http::Router& router, Context& ctx) {
     });
     router.add("GET", "/api/v1/schools/{id}/students", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
-        auto students = list_students(ctx, actor, r.id_param("id"), class_filter(r));
+        auto students = list_students(ctx, actor, r.id_param("id"), r.query_id("class_id"));
         return http::Response::json(items_json(students, [](const StudentSummary& s) { return to_json(s); }));
     });
     router.add("POST", "/api/v1/schools/{id}/students", [&ctx](http::Request& r) {

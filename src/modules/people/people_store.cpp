@@ -26,13 +26,13 @@ constexpr std::string_view kSetActivation =
 constexpr std::string_view kInsertStudent = "INSERT INTO students (user_id, school_id, class_id) VALUES (?, ?, ?)";
 const std::string kStudentSelect =
     "SELECT u.id, s.school_id, u.login, u.first_name, u.last_name, s.class_id, COALESCE(c.name, ''), u.active, "
-    "u.password_hash IS NOT NULL FROM students s JOIN users u ON u.id = s.user_id "
+    "u.password_hash IS NOT NULL, s.register_number FROM students s JOIN users u ON u.id = s.user_id "
     "LEFT JOIN classes c ON c.id = s.class_id ";
 const std::string kFindStudent = kStudentSelect + "WHERE s.user_id = ?";
 const std::string kStudentsOfSchool =
     kStudentSelect + "WHERE s.school_id = ? ORDER BY c.name, u.last_name, u.first_name, u.id";
 const std::string kStudentsOfClass =
-    kStudentSelect + "WHERE s.school_id = ? AND s.class_id = ? ORDER BY u.last_name, u.first_name, u.id";
+    kStudentSelect + "WHERE s.school_id = ? AND s.class_id = ? ORDER BY s.register_number, u.last_name, u.first_name, u.id";
 const std::string kChildrenOf = kStudentSelect +
                                 "JOIN guardianships g ON g.student_id = s.user_id WHERE g.parent_id = ? "
                                 "ORDER BY u.first_name, u.id";
@@ -73,6 +73,7 @@ StudentSummary student_of(const storage::Row& r) {
     s.class_name = r[6].as_text();
     s.active = r[7].as_bool();
     s.activated = r[8].as_bool();
+    if (!r[9].is_null()) s.register_number = static_cast<int>(r[9].as_int());
     return s;
 }
 

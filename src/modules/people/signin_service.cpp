@@ -163,7 +163,7 @@ User create_operator(Context& ctx, const std::string& login, const std::string& 
         auth::Actor system;
         system.login = "kreda-cli";
         system.address = "local";
-        NewAccount account{std::nullopt, auth::Role::Operator, "Operator", name, std::nullopt, name};
+        NewAccount account{std::nullopt, auth::Role::Operator, "Operator", "", std::nullopt, name};
         CreatedAccount created = create_account(tx, system, account);
         set_password(tx, created.user.id, password);
         return *store::find_user(tx, created.user.id);

@@ -204,6 +204,7 @@ json::object brief_json(const StudentSummary& s) {
 json::object to_json(const StudentSummary& s) {
     json::object o = brief_json(s);
     o["login"] = s.login;
+    o["register_number"] = s.register_number ? json::value(*s.register_number) : json::value(nullptr);
     o["active"] = s.active;
     o["activated"] = s.activated;
     json::array parents;
