@@ -84,8 +84,8 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
                 bool mother = child % 3 != 2;
                 PersonName parent = demo_name(child + 500, mother);
                 input["last_name"] = surname_for(family_of(child), girl);
-                input["parent"] = json::object{{"first_name", parent.first},
-                                               {"last_name", surname_for(family_of(child), mother)}};
+                input["parent"] =
+                    json::object{{"first_name", parent.first}, {"last_name", surname_for(family_of(child), mother)}};
             }
             auto created = people::create_student(ctx, admin, school_id, input);
             if (i == 5) next_sibling_parent = created.parent.id;
@@ -93,6 +93,8 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
         sibling_parent = next_sibling_parent;
     }
     seed_organisation(ctx, admin, school_id);
+    seed_timetable(ctx, admin, school_id);
+    seed_changes(ctx, admin, school_id);
 }
 
 std::string fresh_password() {

@@ -10,5 +10,9 @@ namespace kreda::app {
 
 //! Year, terms, free days, subjects, rooms, bells, homerooms, register numbers, groups, assignments.
 void seed_organisation(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! Every class's weekly plan from 1 September, clash-free.
+void seed_timetable(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! A substitution, a cancellation and a room change in the coming school week.
+void seed_changes(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 
 }  // namespace kreda::app

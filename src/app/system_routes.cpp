@@ -12,6 +12,7 @@
 #include "modules/routes_support.hpp"
 #include "modules/school/calendar.hpp"
 #include "modules/school/school.hpp"
+#include "modules/timetable/timetable.hpp"
 
 namespace kreda::app {
 
@@ -72,6 +73,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     school::register_calendar_routes(router, ctx);
     people::register_routes(router, ctx);
     organisation::register_routes(router, ctx);
+    timetable::register_routes(router, ctx);
     audit::register_routes(router, ctx);
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });

@@ -31,6 +31,8 @@ bool role_may(Role role, Action action) {
             return role == Role::Admin || role == Role::Secretary;
         case Action::ViewAudit:
             return role == Role::Admin || role == Role::Director;
+        case Action::RecordLesson:
+            return role == Role::Admin || role == Role::Secretary;
         case Action::ViewStudent:
             return is_staff(role);
     }
@@ -45,6 +47,7 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
         if (target.relation == Relation::Self || target.relation == Relation::Guardian) return Decision::Allow;
         return same_school && is_staff(actor.role) ? Decision::Allow : Decision::Hidden;
     }
+    if (action == Action::RecordLesson && same_school && target.relation == Relation::Teaches) return Decision::Allow;
     if (actor.role == Role::Operator) return role_may(actor.role, action) ? Decision::Allow : Decision::Forbidden;
     if (target.school_id && !same_school) return Decision::Hidden;
     if (!is_staff(actor.role)) return Decision::Hidden;  // families never see the school's administration

@@ -20,15 +20,16 @@ enum class Action {
     ManageClasses,
     ManageOrganisation,  //!< groups, subjects, rooms, teaching assignments, the bell schedule
     ManageCalendar,      //!< school years, terms, free days
-    ViewStudents,      //!< the school's student lists
-    ManageStudents,    //!< create students and parents, guardianship
-    PrintCredentials,  //!< issue activation slips
+    ViewStudents,        //!< the school's student lists
+    ManageStudents,      //!< create students and parents, guardianship
+    PrintCredentials,    //!< issue activation slips
     ViewAudit,
-    ViewStudent,  //!< one student's data: themself, their guardians, the school's staff
+    ViewStudent,   //!< one student's data: themself, their guardians, the school's staff
+    RecordLesson,  //!< a lesson's topic and attendance: its teacher, or the office
 };
 
 //! How the actor stands to the object, as far as the caller found out.
-enum class Relation { None, Self, Guardian };
+enum class Relation { None, Self, Guardian, Teaches };
 
 struct Target {
     std::optional<std::int64_t> school_id;

@@ -60,5 +60,13 @@ TEST(Policy, OperatorCreatesSchoolsButReadsNoPupilData) {
     EXPECT_EQ(decide(person(Role::Admin, 1), Action::ManageSchools, {}), Decision::Forbidden);
 }
 
+TEST(Policy, ATeacherRecordsOnlyTheirOwnLessonsAndTheOfficeAny) {
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::RecordLesson, {1, Relation::Teaches}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::RecordLesson, {1, Relation::None}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Secretary, 1), Action::RecordLesson, {1}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 2), Action::RecordLesson, {1, Relation::Teaches}), Decision::Hidden);
+    EXPECT_EQ(decide(person(Role::Parent, 1), Action::RecordLesson, {1}), Decision::Hidden);
+}
+
 }  // namespace
 }  // namespace kreda::auth

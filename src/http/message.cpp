@@ -41,6 +41,16 @@ std::optional<std::int64_t> Request::query_id(std::string_view name) const {
     throw errors::invalid({{std::string(name), {"Niepoprawny identyfikator.", "Invalid id."}}});
 }
 
+std::optional<Date> Request::query_date(std::string_view name) const {
+    auto text = query_param(name);
+    if (!text || text->empty()) return std::nullopt;
+    auto date = parse_date(*text);
+    if (!date)
+        throw errors::invalid(
+            {{std::string(name), {"Podaj datę w formacie RRRR-MM-DD.", "Give a date as YYYY-MM-DD."}}});
+    return date;
+}
+
 std::int64_t Request::id_param(std::string_view name) const {
     auto it = params.find(std::string(name));
     std::int64_t id = 0;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 
@@ -28,6 +29,8 @@ struct Request {
     std::optional<std::string> query_param(std::string_view name) const;
     //! An optional query parameter that must be a positive integer id; 422 naming it otherwise.
     std::optional<std::int64_t> query_id(std::string_view name) const;
+    //! An optional query parameter that must be a date YYYY-MM-DD; 422 naming it otherwise.
+    std::optional<Date> query_date(std::string_view name) const;
     //! A path parameter that must be a positive integer id; 404 otherwise.
     std::int64_t id_param(std::string_view name) const;
     Language language() const { return language_from_header(header("accept-language")); }

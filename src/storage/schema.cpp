@@ -165,14 +165,92 @@ CREATE TABLE bell_schedule (
 );
 )sql";
 
+constexpr std::string_view kTimetable = R"sql(
+CREATE TABLE timetable_entries (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    assignment_id BIGINT NOT NULL REFERENCES assignments(id),
+    weekday INTEGER NOT NULL,
+    lesson_number INTEGER NOT NULL,
+    room_id BIGINT REFERENCES rooms(id),
+    valid_from TEXT NOT NULL,
+    valid_to TEXT,
+    online_link TEXT
+);
+CREATE INDEX timetable_entries_school ON timetable_entries (school_id, weekday, lesson_number);
+CREATE TABLE timetable_changes (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    lesson_number INTEGER NOT NULL,
+    entry_id BIGINT REFERENCES timetable_entries(id),
+    substitute_teacher_id BIGINT REFERENCES users(id),
+    subject_id BIGINT REFERENCES subjects(id),
+    room_id BIGINT REFERENCES rooms(id),
+    moved_to_date TEXT,
+    moved_to_lesson INTEGER,
+    assignment_id BIGINT REFERENCES assignments(id),
+    note TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX timetable_changes_date ON timetable_changes (school_id, date);
+CREATE INDEX timetable_changes_moved ON timetable_changes (school_id, moved_to_date);
+)sql";
+
+constexpr std::string_view kLessons = R"sql(
+ALTER TABLE schools ADD COLUMN record_edit_days INTEGER NOT NULL DEFAULT 7;
+ALTER TABLE schools ADD COLUMN adult_students_excuse INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE attendance_types (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    code TEXT NOT NULL,
+    name_pl TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    colour TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    UNIQUE (school_id, code)
+);
+CREATE TABLE lessons (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    date TEXT NOT NULL,
+    lesson_number INTEGER NOT NULL,
+    assignment_id BIGINT NOT NULL REFERENCES assignments(id),
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    subject_id BIGINT NOT NULL REFERENCES subjects(id),
+    class_id BIGINT NOT NULL REFERENCES classes(id),
+    group_id BIGINT REFERENCES class_groups(id),
+    topic TEXT,
+    curriculum_number INTEGER,
+    recorded_at BIGINT,
+    recorded_by BIGINT REFERENCES users(id),
+    UNIQUE (school_id, date, lesson_number, assignment_id)
+);
+CREATE INDEX lessons_class_date ON lessons (school_id, class_id, date);
+CREATE TABLE attendance_marks (
+    lesson_id BIGINT NOT NULL REFERENCES lessons(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    type_id BIGINT NOT NULL REFERENCES attendance_types(id),
+    marked_at BIGINT NOT NULL,
+    marked_by BIGINT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (lesson_id, student_id)
+);
+CREATE INDEX attendance_marks_student ON attendance_marks (student_id, lesson_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
     static const std::vector<Migration> all = {
         {1, "foundation: schools, users, sessions, classes, students, guardianship, audit", kFoundation},
-        {2, "organisation: years, terms, free days, homerooms, register numbers, groups, subjects, rooms, "
-            "assignments, bell schedule",
+        {2,
+         "organisation: years, terms, free days, homerooms, register numbers, groups, subjects, rooms, "
+         "assignments, bell schedule",
          kOrganisation},
+        {3, "timetable: weekly plan entries and dated changes", kTimetable},
+        {4, "lessons and attendance: realised lessons, attendance types and marks, school settings", kLessons},
     };
     return all;
 }

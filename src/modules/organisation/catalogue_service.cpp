@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/organisation/organisation_store.hpp"
+#include "modules/people/people.hpp"
 
 namespace kreda::organisation {
 
@@ -16,22 +17,28 @@ ApiError duplicate(std::string code) {
 
 }  // namespace
 
-json::object to_json(const Subject& s) { return {{"id", s.id}, {"name", s.name}, {"short_name", s.short_name}}; }
-json::object to_json(const Room& r) { return {{"id", r.id}, {"name", r.name}}; }
+json::object to_json(const Subject& s) {
+    return {{"id", s.id}, {"name", s.name}, {"short_name", s.short_name}};
+}
+json::object to_json(const Room& r) {
+    return {{"id", r.id}, {"name", r.name}};
+}
 
 json::object to_json(const Assignment& a) {
-    json::object o{{"id", a.id},
-                   {"teacher", {{"id", a.teacher.id}, {"first_name", a.teacher.first_name}, {"last_name", a.teacher.last_name}}},
-                   {"subject", to_json(a.subject)},
-                   {"class_id", a.class_id},
-                   {"class_name", a.class_name},
-                   {"group_name", a.group_name}};
+    json::object o{
+        {"id", a.id},
+        {"teacher", {{"id", a.teacher.id}, {"first_name", a.teacher.first_name}, {"last_name", a.teacher.last_name}}},
+        {"subject", to_json(a.subject)},
+        {"class_id", a.class_id},
+        {"class_name", a.class_name},
+        {"group_name", a.group_name}};
     o["group_id"] = a.group_id ? json::value(*a.group_id) : json::value(nullptr);
     return o;
 }
 
 json::object to_json(const BellLesson& b) {
-    return {{"number", b.number}, {"starts_at", format_clock_time(b.starts_at)}, {"ends_at", format_clock_time(b.ends_at)}};
+    return {
+        {"number", b.number}, {"starts_at", format_clock_time(b.starts_at)}, {"ends_at", format_clock_time(b.ends_at)}};
 }
 
 std::vector<Subject> list_subjects(Context& ctx, const auth::Actor& actor, std::int64_t school_id) {
@@ -91,7 +98,8 @@ std::vector<Assignment> list_assignments(Context& ctx, const auth::Actor& actor,
     return all;
 }
 
-Assignment create_assignment(Context& ctx, const auth::Actor& actor, std::int64_t school_id, const json::object& input) {
+Assignment create_assignment(Context& ctx, const auth::Actor& actor, std::int64_t school_id,
+                             const json::object& input) {
     auth::require(actor, auth::Action::ManageOrganisation, {school_id});
     json::FieldReader fields(input);
     std::int64_t teacher_id = fields.id("teacher_id");
@@ -102,7 +110,8 @@ Assignment create_assignment(Context& ctx, const auth::Actor& actor, std::int64_
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         auto role = store::staff_role(tx, school_id, teacher_id);
         if (!role || (*role != "teacher" && *role != "director" && *role != "pedagogue"))
-            fields.fail("teacher_id", {"Nie ma takiego nauczyciela w tej szkole.", "There is no such teacher in this school."});
+            fields.fail("teacher_id",
+                        {"Nie ma takiego nauczyciela w tej szkole.", "There is no such teacher in this school."});
         if (!store::find_subject(tx, school_id, subject_id))
             fields.fail("subject_id", {"Nie ma takiego przedmiotu.", "There is no such subject."});
         if (!store::find_class(tx, school_id, class_id))
@@ -114,7 +123,8 @@ Assignment create_assignment(Context& ctx, const auth::Actor& actor, std::int64_
         }
         fields.check();
         for (const auto& a : store::assignments_of(tx, school_id))
-            if (a.teacher.id == teacher_id && a.subject.id == subject_id && a.class_id == class_id && a.group_id == group_id)
+            if (a.teacher.id == teacher_id && a.subject.id == subject_id && a.class_id == class_id &&
+                a.group_id == group_id)
                 throw duplicate("duplicate_assignment");
         std::int64_t id = store::insert_assignment(tx, school_id, teacher_id, subject_id, class_id, group_id);
         Assignment created;
@@ -132,8 +142,20 @@ void delete_assignment(Context& ctx, const auth::Actor& actor, std::int64_t scho
         for (const auto& a : store::assignments_of(tx, school_id))
             if (a.id == assignment_id) before = a;
         if (!before || !store::delete_assignment(tx, school_id, assignment_id)) throw errors::not_found();
-        audit::record(tx, actor, school_id, "assignment.delete", "assignment", assignment_id, to_json(*before), std::nullopt);
+        audit::record(tx, actor, school_id, "assignment.delete", "assignment", assignment_id, to_json(*before),
+                      std::nullopt);
     });
+}
+
+Directory directory_of(storage::Transaction& tx, std::int64_t school_id) {
+    Directory d;
+    for (auto& s : store::subjects_of(tx, school_id)) d.subjects[s.id] = s;
+    for (auto& r : store::rooms_of(tx, school_id)) d.rooms[r.id] = r;
+    for (auto& c : store::classes_of(tx, school_id)) d.classes[c.id] = c;
+    for (auto& g : store::groups_of(tx, school_id, std::nullopt)) d.groups[g.id] = g;
+    for (auto& a : store::assignments_of(tx, school_id)) d.assignments[a.id] = a;
+    for (auto& u : people::staff_of(tx, school_id)) d.staff[u.id] = PersonRef{u.id, u.first_name, u.last_name};
+    return d;
 }
 
 std::vector<BellLesson> bell_schedule_of(storage::Transaction& tx, std::int64_t school_id) {
@@ -157,7 +179,8 @@ std::vector<BellLesson> set_bell_schedule(Context& ctx, const auth::Actor& actor
     for (const auto& item : it->value().as_array()) {
         if (!item.is_object()) throw errors::invalid({{"lessons", {"Niepoprawna lekcja.", "Invalid lesson."}}});
         json::FieldReader fields(item.as_object());
-        BellLesson lesson{fields.integer("number", 0, 10), fields.clock_time("starts_at"), fields.clock_time("ends_at")};
+        BellLesson lesson{fields.integer("number", 0, 10), fields.clock_time("starts_at"),
+                          fields.clock_time("ends_at")};
         fields.check();
         std::string at = "lessons." + std::to_string(lesson.number);
         if (lesson.ends_at <= lesson.starts_at)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,7 +96,18 @@ std::vector<BellLesson> bell_schedule(Context& ctx, const auth::Actor& actor, st
 std::vector<BellLesson> set_bell_schedule(Context& ctx, const auth::Actor& actor, std::int64_t school_id,
                                           const json::object& input);
 
+//! Names of everything a timetable shows, by id.
+struct Directory {
+    std::map<std::int64_t, Subject> subjects;
+    std::map<std::int64_t, Room> rooms;
+    std::map<std::int64_t, SchoolClass> classes;
+    std::map<std::int64_t, Group> groups;
+    std::map<std::int64_t, PersonRef> staff;
+    std::map<std::int64_t, Assignment> assignments;
+};
+
 // For other modules' services, in their transaction and without permission checks.
+Directory directory_of(storage::Transaction& tx, std::int64_t school_id);
 std::vector<Assignment> assignments_of(storage::Transaction& tx, std::int64_t school_id);
 std::vector<BellLesson> bell_schedule_of(storage::Transaction& tx, std::int64_t school_id);
 std::optional<SchoolClass> find_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id);

@@ -89,6 +89,14 @@ void unlink_guardian(Context& ctx, const auth::Actor& actor, std::int64_t school
                      std::int64_t student_id);
 //! New slips for the class's accounts that have not set a password yet.
 json::object issue_slips(Context& ctx, const auth::Actor& actor, std::int64_t school_id, std::int64_t class_id);
+//! The school's staff, in the caller's transaction (for other modules' services: no permission check).
+std::vector<User> staff_of(storage::Transaction& tx, std::int64_t school_id);
+//! The students of a class in register order, in the caller's transaction (no permission check).
+std::vector<StudentSummary> students_of_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id);
+//! One student, in the caller's transaction (no permission check).
+std::optional<StudentSummary> find_student(storage::Transaction& tx, std::int64_t student_id);
+//! Throws 404 unless the actor may see this student (themself, their guardian, the school's staff).
+StudentSummary require_student(storage::Transaction& tx, const auth::Actor& actor, std::int64_t student_id);
 //! GET /me: the user, their school, the students they may see, the session's CSRF token and pending steps.
 json::object me(Context& ctx, const auth::Actor& actor);
 //! The students the actor may see: a parent's children, a student themself.

@@ -103,17 +103,33 @@ std::vector<StudentSummary> list_students(Context& ctx, const auth::Actor& actor
     return students;
 }
 
-StudentSummary get_student(Context& ctx, const auth::Actor& actor, std::int64_t student_id) {
-    auto tx = ctx.db.begin(storage::Access::Read);
-    auto student = store::find_student(*tx, student_id);
+StudentSummary require_student(storage::Transaction& tx, const auth::Actor& actor, std::int64_t student_id) {
+    auto student = store::find_student(tx, student_id);
     if (!student) throw errors::not_found();
     auth::Relation relation = auth::Relation::None;
     if (actor.user_id == student_id)
         relation = auth::Relation::Self;
-    else if (actor.role == auth::Role::Parent && store::is_guardian(*tx, actor.user_id, student_id))
+    else if (actor.role == auth::Role::Parent && store::is_guardian(tx, actor.user_id, student_id))
         relation = auth::Relation::Guardian;
     auth::require(actor, auth::Action::ViewStudent, {student->school_id, relation});
     return *student;
+}
+
+StudentSummary get_student(Context& ctx, const auth::Actor& actor, std::int64_t student_id) {
+    auto tx = ctx.db.begin(storage::Access::Read);
+    return require_student(*tx, actor, student_id);
+}
+
+std::vector<StudentSummary> students_of_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id) {
+    return store::students_of(tx, school_id, class_id);
+}
+
+std::optional<StudentSummary> find_student(storage::Transaction& tx, std::int64_t student_id) {
+    return store::find_student(tx, student_id);
+}
+
+std::vector<User> staff_of(storage::Transaction& tx, std::int64_t school_id) {
+    return store::staff_of(tx, school_id);
 }
 
 void link_guardian(Context& ctx, const auth::Actor& actor, std::int64_t school_id, std::int64_t parent_id,

@@ -19,6 +19,8 @@ struct School {
     std::string city;
     bool require_staff_totp = false;
     std::int64_t created_at = 0;
+    int record_edit_days = 7;            //!< how long teachers may edit a lesson's record
+    bool adult_students_excuse = false;  //!< students may excuse their own absences
 };
 
 json::object to_json(const School& school);

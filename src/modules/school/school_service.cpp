@@ -12,7 +12,9 @@ json::object to_json(const School& s) {
             {"name", s.name},
             {"city", s.city},
             {"require_staff_totp", s.require_staff_totp},
-            {"created_at", format_instant(s.created_at)}};
+            {"created_at", format_instant(s.created_at)},
+            {"record_edit_days", s.record_edit_days},
+            {"adult_students_excuse", s.adult_students_excuse}};
 }
 
 std::optional<School> find(storage::Transaction& tx, std::int64_t school_id) {
@@ -71,6 +73,8 @@ School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, co
     auto name = fields.optional_text("name", 200);
     auto city = fields.optional_text("city", 100);
     auto require_totp = fields.optional_bool("require_staff_totp");
+    auto edit_days = fields.optional_integer("record_edit_days", 0, 60);
+    auto adult_excuse = fields.optional_bool("adult_students_excuse");
     if (name && name->empty()) fields.fail("name", {"To pole jest wymagane.", "This field is required."});
     fields.check();
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
@@ -80,6 +84,8 @@ School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, co
         if (name) after.name = *name;
         if (city) after.city = *city;
         if (require_totp) after.require_staff_totp = *require_totp;
+        if (edit_days) after.record_edit_days = *edit_days;
+        if (adult_excuse) after.adult_students_excuse = *adult_excuse;
         store::update(tx, after);
         auto entry = audit::entry_by(actor, "school.update", "school", school_id);
         entry.school_id = school_id;

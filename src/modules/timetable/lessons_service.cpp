@@ -1,0 +1,205 @@
+#include <set>
+
+#include "auth/policy.hpp"
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "modules/attendance/attendance.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/organisation/organisation.hpp"
+#include "modules/people/people.hpp"
+#include "modules/school/school.hpp"
+#include "modules/timetable/lessons.hpp"
+#include "modules/timetable/timetable.hpp"
+
+namespace kreda::timetable {
+
+namespace {
+
+bool recordable(const ResolvedLesson& l) {
+    return l.status != LessonStatus::Cancelled && l.status != LessonStatus::MovedOut;
+}
+
+//! The lesson's day rendered like the week view, one JSON object per lesson of `lessons` (all on `date`).
+json::array day_json(storage::Transaction& tx, std::int64_t school_id, Date date,
+                     const std::vector<ResolvedLesson>& lessons) {
+    json::object week = week_json(tx, school_id, week_start(date), lessons, {});
+    for (auto& day : week["days"].as_array())
+        if (day.at("date").as_string() == format_date(date)) return day.at("lessons").as_array();
+    return {};
+}
+
+LessonRow lesson_for(storage::Transaction& tx, const auth::Actor& actor, std::int64_t lesson_id) {
+    auto lesson = store::find_lesson(tx, lesson_id);
+    if (!lesson) throw errors::not_found();
+    auth::Relation relation = lesson->teacher_id == actor.user_id ? auth::Relation::Teaches : auth::Relation::None;
+    auth::require(actor, auth::Action::RecordLesson, {lesson->school_id, relation});
+    return *lesson;
+}
+
+std::vector<people::StudentSummary> students_of(storage::Transaction& tx, const LessonRow& lesson) {
+    auto students = people::students_of_class(tx, lesson.school_id, lesson.class_id);
+    if (lesson.group_id) {
+        auto directory = organisation::directory_of(tx, lesson.school_id);
+        auto members = directory.groups[*lesson.group_id].student_ids;
+        std::set<std::int64_t> in_group(members.begin(), members.end());
+        std::erase_if(students, [&](const auto& s) { return !in_group.count(s.id); });
+    }
+    return students;
+}
+
+bool may_edit(const auth::Actor& actor, const LessonRow& lesson, int edit_days) {
+    if (actor.role == auth::Role::Admin || actor.role == auth::Role::Secretary) return true;
+    Date today = warsaw_date(Clock::now());
+    return lesson.date <= today && days_between(lesson.date, today) <= edit_days;
+}
+
+json::object record_json(const LessonRow& l, const std::map<std::int64_t, std::string>& marks) {
+    json::object m;
+    for (const auto& [student, code] : marks) m[std::to_string(student)] = code;
+    return {{"topic", l.topic ? json::value(*l.topic) : json::value(nullptr)},
+            {"curriculum_number", l.curriculum_number ? json::value(*l.curriculum_number) : json::value(nullptr)},
+            {"marks", std::move(m)}};
+}
+
+}  // namespace
+
+json::object teacher_day(Context& ctx, const auth::Actor& actor, Date date) {
+    if (!actor.school_id || !auth::is_staff(actor.role)) throw errors::forbidden();
+    std::int64_t school_id = *actor.school_id;
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        Week week = resolve_school_week(tx, school_id, week_start(date));
+        std::vector<ResolvedLesson> mine;
+        for (const auto& l : for_teacher(week.lessons, actor.user_id))
+            if (l.date == date) mine.push_back(l);
+        auto school = school::find(tx, school_id);
+        int edit_days = school ? school->record_edit_days : 7;
+        json::array lessons = day_json(tx, school_id, date, mine);
+        for (std::size_t i = 0; i < mine.size() && i < lessons.size(); ++i) {
+            auto& out = lessons[i].as_object();
+            bool teaching = mine[i].teacher_id == actor.user_id && recordable(mine[i]);
+            out["can_record"] = teaching;
+            out["lesson_id"] = nullptr;
+            if (!teaching) continue;
+            std::int64_t id = store::ensure_lesson(tx, school_id, mine[i]);
+            auto row = store::find_lesson(tx, id);
+            out["lesson_id"] = id;
+            out["can_record"] = may_edit(actor, *row, edit_days);
+            out["recorded"] = row->recorded_at.has_value();
+            out["topic"] = row->topic ? json::value(*row->topic) : json::value(nullptr);
+        }
+        return json::object{{"date", format_date(date)}, {"lessons", std::move(lessons)}};
+    });
+}
+
+json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t lesson_id) {
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        LessonRow lesson = lesson_for(tx, actor, lesson_id);
+        auto school = school::find(tx, lesson.school_id);
+        auto marks = attendance::marks_of_lesson(tx, lesson_id);
+        json::array students, types;
+        for (const auto& s : students_of(tx, lesson)) {
+            auto mark = marks.find(s.id);
+            students.push_back(json::object{
+                {"id", s.id},
+                {"first_name", s.first_name},
+                {"last_name", s.last_name},
+                {"register_number", s.register_number ? json::value(*s.register_number) : json::value(nullptr)},
+                {"mark", mark == marks.end() ? json::value(nullptr) : json::value(mark->second)}});
+        }
+        for (const auto& t : attendance::types_of(tx, lesson.school_id)) types.push_back(attendance::to_json(t));
+        auto directory = organisation::directory_of(tx, lesson.school_id);
+        json::object out = record_json(lesson, marks);
+        out.erase("marks");
+        out["id"] = lesson.id;
+        out["date"] = format_date(lesson.date);
+        out["lesson_number"] = lesson.lesson_number;
+        out["subject"] = organisation::to_json(directory.subjects[lesson.subject_id]);
+        out["class_name"] = directory.classes[lesson.class_id].name;
+        out["group_name"] = lesson.group_id ? directory.groups[*lesson.group_id].name : "";
+        out["recorded"] = lesson.recorded_at.has_value();
+        out["editable"] = may_edit(actor, lesson, school ? school->record_edit_days : 7);
+        out["students"] = std::move(students);
+        out["attendance_types"] = std::move(types);
+        return out;
+    });
+}
+
+json::object record_lesson(Context& ctx, const auth::Actor& actor, std::int64_t lesson_id, const json::object& input) {
+    {
+        // Who may touch this lesson is settled before anything about the input is said.
+        auto tx = ctx.db.begin(storage::Access::Read);
+        lesson_for(*tx, actor, lesson_id);
+    }
+    json::FieldReader fields(input);
+    std::string topic = fields.text("topic", 500);
+    auto curriculum_number = fields.optional_integer("curriculum_number", 1, 1000);
+    std::vector<attendance::MarkInput> marks;
+    auto it = input.find("attendance");
+    if (it != input.end() && it->value().is_array()) {
+        const Text bad_item{"Każda pozycja obecności potrzebuje student_id i code.",
+                            "Each attendance item needs student_id and code."};
+        for (const auto& item : it->value().as_array()) {
+            const json::object* mark = item.if_object();
+            auto student = mark ? mark->find("student_id") : nullptr;
+            auto code = mark ? mark->find("code") : nullptr;
+            if (!mark || student == mark->end() || !student->value().is_int64() || code == mark->end() ||
+                !code->value().is_string()) {
+                fields.fail("attendance", bad_item);
+                continue;
+            }
+            marks.push_back({student->value().as_int64(), std::string(code->value().as_string())});
+        }
+    } else if (it != input.end()) {
+        fields.fail("attendance", {"Oczekiwano listy obecności.", "A list of attendance marks is expected."});
+    }
+    fields.check();
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        LessonRow before = lesson_for(tx, actor, lesson_id);
+        auto school = school::find(tx, before.school_id);
+        if (!may_edit(actor, before, school ? school->record_edit_days : 7))
+            throw ApiError(403, "edit_window_closed",
+                           {"Czas na edycję tej lekcji minął: poproś sekretariat o zmianę.",
+                            "The time to edit this lesson has passed: ask the office to change it."});
+        std::set<std::int64_t> members;
+        for (const auto& s : students_of(tx, before)) members.insert(s.id);
+        std::map<std::string, Text> strangers;
+        for (const auto& m : marks)
+            if (!members.count(m.student_id))
+                strangers["attendance." + std::to_string(m.student_id)] = {"Ten uczeń nie chodzi na tę lekcję.",
+                                                                           "This student is not in this lesson."};
+        if (!strangers.empty()) throw errors::invalid(strangers);
+        auto marks_before = attendance::save_marks(tx, before.school_id, lesson_id, marks, actor.user_id);
+        store::record(tx, lesson_id, topic, curriculum_number, actor.user_id);
+        LessonRow after = *store::find_lesson(tx, lesson_id);
+        audit::record(tx, actor, before.school_id, "lesson.record", "lesson", lesson_id,
+                      record_json(before, marks_before),
+                      record_json(after, attendance::marks_of_lesson(tx, lesson_id)));
+        json::object out = record_json(after, attendance::marks_of_lesson(tx, lesson_id));
+        out["id"] = lesson_id;
+        return out;
+    });
+}
+
+json::object student_lessons(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to) {
+    auto tx = ctx.db.begin(storage::Access::Read);
+    auto student = people::require_student(*tx, actor, student_id);
+    json::array items;
+    if (!student.class_id) return {{"items", std::move(items)}};
+    auto groups = organisation::groups_of_student(*tx, student_id);
+    auto directory = organisation::directory_of(*tx, student.school_id);
+    for (const auto& l : store::recorded_lessons(*tx, student.school_id, *student.class_id, from, to)) {
+        if (l.group_id && std::find(groups.begin(), groups.end(), *l.group_id) == groups.end()) continue;
+        const auto& teacher = directory.staff[l.teacher_id];
+        items.push_back(json::object{
+            {"id", l.id},
+            {"date", format_date(l.date)},
+            {"lesson_number", l.lesson_number},
+            {"subject", organisation::to_json(directory.subjects[l.subject_id])},
+            {"teacher", {{"id", teacher.id}, {"first_name", teacher.first_name}, {"last_name", teacher.last_name}}},
+            {"topic", l.topic.value_or("")},
+            {"curriculum_number", l.curriculum_number ? json::value(*l.curriculum_number) : json::value(nullptr)}});
+    }
+    return {{"items", std::move(items)}};
+}
+
+}  // namespace kreda::timetable
