@@ -26,25 +26,93 @@ export interface School {
   created_at?: string;
 }
 
+/** A staff member by name (homeroom teachers, assignments). */
+export interface StaffRef {
+  id: number;
+  first_name: string;
+  last_name: string;
+}
+
 export interface SchoolClass {
   id: number;
   name: string;
   student_count: number;
+  homeroom_teacher: StaffRef | null;
 }
 
-export interface PersonRef {
-  id: number;
+export interface PersonRef extends StaffRef {
   login: string;
-  first_name: string;
-  last_name: string;
 }
 
 export interface Student extends PersonRef {
   class_id: number;
   class_name: string;
+  /** The number in the class register; null until the class is numbered. */
+  register_number: number | null;
   active: boolean;
   activated: boolean;
   parents: PersonRef[];
+}
+
+/** A group of students inside a class (languages, PE, IT). */
+export interface Group {
+  id: number;
+  class_id: number;
+  class_name: string;
+  name: string;
+  student_ids: number[];
+}
+
+export interface Subject {
+  id: number;
+  name: string;
+  short_name: string;
+}
+
+export interface Room {
+  id: number;
+  name: string;
+}
+
+/** A teacher teaches a subject to a class, or to one group of it (group_id null: the whole class). */
+export interface Assignment {
+  id: number;
+  teacher: StaffRef;
+  subject: Subject;
+  class_id: number;
+  class_name: string;
+  group_id: number | null;
+  group_name: string;
+}
+
+/** One lesson of the bell schedule; times are HH:MM. */
+export interface BellLesson {
+  number: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+/** Dates are YYYY-MM-DD. */
+export interface Term {
+  id: number;
+  number: 1 | 2;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface SchoolYear {
+  id: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  terms: Term[];
+}
+
+export interface FreeDay {
+  id: number;
+  starts_on: string;
+  ends_on: string;
+  name: string;
 }
 
 export interface VisibleStudent {
@@ -184,6 +252,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const del = (path: string) => api<null>('DELETE', path);
 
 /** Builds a query string from the defined values only. */
 export function query(params: Record<string, string | number | null | undefined>): string {

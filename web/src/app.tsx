@@ -7,18 +7,24 @@ import { AppContext, type AppState } from './context';
 import { applyLang, initialLang, translator, type Lang } from './i18n';
 import { allowed, findRoute, navigate, useLocation, type RouteId } from './router';
 import { applyTheme, chooseTheme, initialTheme, watchSystemTheme, type Theme } from './theme';
+import { AssignmentsPage } from './pages/Assignments';
 import { AuditPage } from './pages/Audit';
+import { BellSchedulePage } from './pages/BellSchedule';
 import { ClassesPage } from './pages/Classes';
 import { FirstPasswordPage } from './pages/FirstPassword';
+import { FreeDaysPage } from './pages/FreeDays';
+import { GroupsPage } from './pages/Groups';
 import { HomePage } from './pages/Home';
 import { LoginPage } from './pages/Login';
 import { NotFoundPage } from './pages/NotFound';
 import { SchoolsPage } from './pages/Schools';
 import { SchoolSettingsPage } from './pages/SchoolSettings';
+import { SchoolYearPage } from './pages/SchoolYear';
 import { SecurityPage } from './pages/Security';
 import { SlipsPage } from './pages/Slips';
 import { StaffPage } from './pages/Staff';
 import { StudentsPage } from './pages/Students';
+import { SubjectsRoomsPage } from './pages/SubjectsRooms';
 import { TotpRequiredPage } from './pages/TotpRequired';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
@@ -31,6 +37,12 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   school: SchoolSettingsPage,
   audit: AuditPage,
   schools: SchoolsPage,
+  year: SchoolYearPage,
+  freeDays: FreeDaysPage,
+  groups: GroupsPage,
+  subjects: SubjectsRoomsPage,
+  assignments: AssignmentsPage,
+  bells: BellSchedulePage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

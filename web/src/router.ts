@@ -4,12 +4,31 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Role } from './api';
 
 export type RouteId =
-  'login' | 'home' | 'security' | 'staff' | 'classes' | 'students' | 'slips' | 'school' | 'audit' | 'schools';
+  | 'login'
+  | 'home'
+  | 'security'
+  | 'staff'
+  | 'classes'
+  | 'students'
+  | 'slips'
+  | 'school'
+  | 'audit'
+  | 'schools'
+  | 'year'
+  | 'freeDays'
+  | 'groups'
+  | 'subjects'
+  | 'assignments'
+  | 'bells';
+
+/** A heading the navigation shows above a run of related pages. */
+export type NavGroup = 'organisation';
 
 export interface RouteDef {
   id: RouteId;
   path: string;
   roles: Role[] | 'all';
+  group?: NavGroup;
 }
 
 const OFFICE: Role[] = ['admin', 'secretary', 'director'];
@@ -24,6 +43,12 @@ export const ROUTES: RouteDef[] = [
   { id: 'slips', path: '/admin/slips', roles: ['admin', 'secretary'] },
   { id: 'school', path: '/admin/school', roles: ['admin', 'secretary', 'director'] },
   { id: 'audit', path: '/admin/audit', roles: ['admin', 'director'] },
+  { id: 'year', path: '/admin/school-year', roles: OFFICE, group: 'organisation' },
+  { id: 'freeDays', path: '/admin/free-days', roles: OFFICE, group: 'organisation' },
+  { id: 'groups', path: '/admin/groups', roles: OFFICE, group: 'organisation' },
+  { id: 'subjects', path: '/admin/subjects', roles: OFFICE, group: 'organisation' },
+  { id: 'assignments', path: '/admin/assignments', roles: OFFICE, group: 'organisation' },
+  { id: 'bells', path: '/admin/bells', roles: OFFICE, group: 'organisation' },
   { id: 'security', path: '/security', roles: 'all' },
   { id: 'login', path: '/login', roles: 'all' },
 ];

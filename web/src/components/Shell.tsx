@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
-import { allowed, Link, ROUTES, useLocation } from '../router';
+import { allowed, Link, ROUTES, useLocation, type NavGroup, type RouteDef } from '../router';
 
 function HeaderControls() {
   const { t, lang, setLang, theme, setTheme, me, signOut } = useApp();
@@ -51,21 +51,50 @@ function UserBadge() {
   );
 }
 
+function NavLinks({ items, path, onNavigate }: { items: RouteDef[]; path: string; onNavigate: () => void }) {
+  const { t } = useApp();
+  return (
+    <>
+      {items.map((r) => (
+        <li key={r.id}>
+          <Link href={r.path} current={path === r.path} onNavigate={onNavigate}>
+            {t(`nav.${r.id}` as MessageKey)}
+          </Link>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/** The pages the role may open; a run of pages of one group sits in its own titled sub-list. */
 function Navigation({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
   const { t, me } = useApp();
   const { path } = useLocation();
   if (!me) return null;
   const items = ROUTES.filter((r) => r.id !== 'login' && allowed(r, me.user.role));
+  const runs: { group?: NavGroup; items: RouteDef[] }[] = [];
+  for (const r of items) {
+    const last = runs[runs.length - 1];
+    if (last && last.group === r.group) last.items.push(r);
+    else runs.push({ group: r.group, items: [r] });
+  }
   return (
     <nav id="main-nav" class={`main-nav${open ? ' open' : ''}`} aria-label={t('app.nav')}>
       <ul>
-        {items.map((r) => (
-          <li key={r.id}>
-            <Link href={r.path} current={path === r.path} onNavigate={onNavigate}>
-              {t(`nav.${r.id}` as MessageKey)}
-            </Link>
-          </li>
-        ))}
+        {runs.map((run) =>
+          run.group ? (
+            <li class="nav-group" key={run.group}>
+              <p class="nav-group-title" id={`nav-group-${run.group}`}>
+                {t(`nav.group.${run.group}` as MessageKey)}
+              </p>
+              <ul aria-labelledby={`nav-group-${run.group}`}>
+                <NavLinks items={run.items} path={path} onNavigate={onNavigate} />
+              </ul>
+            </li>
+          ) : (
+            <NavLinks key={run.items[0].id} items={run.items} path={path} onNavigate={onNavigate} />
+          ),
+        )}
       </ul>
     </nav>
   );

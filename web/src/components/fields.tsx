@@ -47,14 +47,17 @@ function Messages({ id, hint, error }: { id: string; hint?: string; error?: stri
 interface TextFieldProps extends Common {
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'password' | 'email';
+  type?: 'text' | 'password' | 'email' | 'date' | 'time';
   autocomplete?: string;
   inputMode?: 'numeric' | 'text';
   maxLength?: number;
   spellcheck?: boolean;
+  /** For dates: the earliest and latest day the picker offers (YYYY-MM-DD). */
+  min?: string;
+  max?: string;
 }
 
-/** A text, password or e-mail input with its label, hint and error. */
+/** A text, password, e-mail, date or time input with its label, hint and error. */
 export function TextField(p: TextFieldProps) {
   return (
     <div class={`field${p.error ? ' has-error' : ''}`}>
@@ -62,7 +65,7 @@ export function TextField(p: TextFieldProps) {
       <input
         id={p.id}
         name={p.id}
-        // Preact's types tie `role` to each input type; all three here are plain text boxes.
+        // Preact's types tie `role` to each input type; none of these takes a role.
         type={(p.type ?? 'text') as 'text'}
         value={p.value}
         onInput={(e) => p.onValue(e.currentTarget.value)}
@@ -70,6 +73,8 @@ export function TextField(p: TextFieldProps) {
         inputMode={p.inputMode}
         maxLength={p.maxLength}
         spellcheck={p.spellcheck}
+        min={p.min}
+        max={p.max}
         required={p.required}
         disabled={p.disabled}
         aria-invalid={p.error ? 'true' : undefined}

@@ -11,8 +11,11 @@ export interface FormState<T> {
   setErrors: (errors: Record<string, string>) => void;
   error: string | null;
   busy: boolean;
-  /** Runs the action with errors cleared; API errors land on the fields they name and in `error`. */
-  submit: (action: () => Promise<void>) => (e?: Event) => Promise<void>;
+  /**
+   * Runs the action with errors cleared; API errors land on the fields they name and in `error`. A conflict
+   * (409) names no field: `conflicts` maps its code to the field it concerns (e.g. duplicate_room → name).
+   */
+  submit: (action: () => Promise<void>, conflicts?: Record<string, string>) => (e?: Event) => Promise<void>;
   formRef: { current: HTMLFormElement | null };
 }
 
@@ -37,6 +40,7 @@ export function useForm<T extends object>(initial: T): FormState<T> {
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement | null>(null);
   const errorText = useErrorText();
+  const { t } = useApp();
 
   useEffect(() => {
     if (attempt === 0) return;
@@ -45,7 +49,7 @@ export function useForm<T extends object>(initial: T): FormState<T> {
     target?.focus();
   }, [attempt]);
 
-  const submit = (action: () => Promise<void>) => async (e?: Event) => {
+  const submit = (action: () => Promise<void>, conflicts?: Record<string, string>) => async (e?: Event) => {
     e?.preventDefault();
     if (busy) return;
     setBusy(true);
@@ -54,8 +58,14 @@ export function useForm<T extends object>(initial: T): FormState<T> {
     try {
       await action();
     } catch (err) {
-      setError(errorText(err));
-      if (err instanceof ApiError) setErrors(err.fields);
+      const field = err instanceof ApiError && err.status === 409 ? conflicts?.[err.code] : undefined;
+      if (field && err instanceof ApiError) {
+        setError(t('common.fieldErrors'));
+        setErrors({ [field]: err.message });
+      } else {
+        setError(errorText(err));
+        if (err instanceof ApiError) setErrors(err.fields);
+      }
       setAttempt((n) => n + 1);
     } finally {
       setBusy(false);

@@ -1,4 +1,4 @@
-// Students: a class filter (kept in the address), the list with parents, and the add-student form.
+// Students: a class filter (kept in the address), the list in register order with parents, and the add form.
 import { useState } from 'preact/hooks';
 import { get, query, type SchoolClass, type Student } from '../api';
 import { CredentialNotice, type IssuedCredential } from '../components/credentials';
@@ -7,6 +7,7 @@ import { LoadState, PageHeading, Panel, TableRegion, useLoad } from '../componen
 import { useApp } from '../context';
 import { Link, navigate, useLocation } from '../router';
 import { useClasses } from './Classes';
+import { byClassThenRegister } from './organisation';
 import { AddStudent } from './StudentForm';
 
 function StudentTable({ items }: { items: Student[] }) {
@@ -18,6 +19,9 @@ function StudentTable({ items }: { items: Student[] }) {
         <caption class="visually-hidden">{t('students.title')}</caption>
         <thead>
           <tr>
+            <th scope="col" class="num">
+              {t('students.registerNumber')}
+            </th>
             <th scope="col">{t('person.name')}</th>
             <th scope="col">{t('person.login')}</th>
             <th scope="col">{t('students.class')}</th>
@@ -28,6 +32,7 @@ function StudentTable({ items }: { items: Student[] }) {
         <tbody>
           {items.map((s) => (
             <tr key={s.id}>
+              <td class="num">{s.register_number ?? <span class="muted">{t('students.noNumber')}</span>}</td>
               <th scope="row">
                 {s.first_name} {s.last_name}
               </th>
@@ -65,10 +70,10 @@ export function StudentsPage() {
   const { search } = useLocation();
   const classId = search.get('class_id') ?? '';
   const classes = useClasses(schoolId);
-  const students = useLoad(
-    () => get<{ items: Student[] }>(`/schools/${schoolId}/students${query({ class_id: classId })}`),
-    [schoolId, classId],
-  );
+  const students = useLoad(async () => {
+    const data = await get<{ items: Student[] }>(`/schools/${schoolId}/students${query({ class_id: classId })}`);
+    return { items: [...data.items].sort(byClassThenRegister) };
+  }, [schoolId, classId]);
   const [issued, setIssued] = useState<{ intro: string; items: IssuedCredential[]; cls: SchoolClass | null } | null>(
     null,
   );

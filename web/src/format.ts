@@ -1,0 +1,36 @@
+// Showing the API's values: calendar dates (YYYY-MM-DD) in the chosen language, people by name, Polish sorting.
+import { LOCALES, type Lang } from './i18n';
+
+/** A calendar date as a UTC instant, so formatting never shifts it by the browser's time zone. */
+function civil(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, (m || 1) - 1, d || 1));
+}
+
+function dateFormat(lang: Lang): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "1 września 2026" / "1 September 2026". */
+export function formatDate(date: string, lang: Lang): string {
+  return dateFormat(lang).format(civil(date));
+}
+
+/** One day, or a run of days written the short way ("23–31 grudnia 2026"). */
+export function formatDateRange(from: string, to: string, lang: Lang): string {
+  if (from === to) return formatDate(from, lang);
+  return dateFormat(lang).formatRange(civil(from), civil(to));
+}
+
+/** "Anna Nowak". */
+export const fullName = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`;
+
+/** Surname first, for lists that are read alphabetically: "Nowak Anna". */
+export const listName = (p: { first_name: string; last_name: string }) => `${p.last_name} ${p.first_name}`;
+
+/** Compares names the Polish way (a < ą < b), numbers inside names by value (2 < 12). */
+export const byPolish = (a: string, b: string) => a.localeCompare(b, 'pl', { numeric: true, sensitivity: 'base' });
+
+/** People by surname, then first name. */
+export const byName = (a: { first_name: string; last_name: string }, b: { first_name: string; last_name: string }) =>
+  byPolish(a.last_name, b.last_name) || byPolish(a.first_name, b.first_name);

@@ -1,0 +1,58 @@
+// What the school-organisation pages share: who may change what, and the lists their forms choose from.
+import { get, query, type Group, type Role, type Student, type User } from '../api';
+import { useLoad } from '../components/page';
+import { byName, byPolish } from '../format';
+
+/** Admin and secretary set the school up; the director (and other staff) only read it. */
+export const managesOrganisation = (role: Role | undefined) => role === 'admin' || role === 'secretary';
+
+/** The calendar (school years, terms, free days) is also the director's to manage. */
+export const managesCalendar = (role: Role | undefined) => managesOrganisation(role) || role === 'director';
+
+/** The roles an assignment may name as its teacher (docs/openapi.yaml, createAssignment). */
+const TEACHING_ROLES: Role[] = ['teacher', 'director', 'pedagogue'];
+
+/** Active staff who may teach a subject, by surname. */
+export function useTeachingStaff(schoolId: number) {
+  return useLoad(async () => {
+    const data = await get<{ items: User[] }>(`/schools/${schoolId}/users`);
+    return data.items.filter((u) => u.active !== false && TEACHING_ROLES.includes(u.role)).sort(byName);
+  }, [schoolId]);
+}
+
+/** Active teachers (the role a homeroom teacher must have), by surname. */
+export function useTeachers(schoolId: number) {
+  return useLoad(async () => {
+    const data = await get<{ items: User[] }>(`/schools/${schoolId}/users${query({ role: 'teacher' })}`);
+    return data.items.filter((u) => u.active !== false).sort(byName);
+  }, [schoolId]);
+}
+
+/** Register order: by number, students not numbered yet last and by name. */
+export const byRegister = (a: Student, b: Student) =>
+  (a.register_number ?? Infinity) - (b.register_number ?? Infinity) || byName(a, b);
+
+/** Class by class (1a, 2a, 10a), each in register order. */
+export const byClassThenRegister = (a: Student, b: Student) => byPolish(a.class_name, b.class_name) || byRegister(a, b);
+
+/** One class's students in register order; none while no class is chosen. */
+export function useClassStudents(schoolId: number, classId: string) {
+  return useLoad(async () => {
+    if (!classId) return [];
+    const data = await get<{ items: Student[] }>(`/schools/${schoolId}/students${query({ class_id: classId })}`);
+    return [...data.items].sort(byRegister);
+  }, [schoolId, classId]);
+}
+
+/** One class's groups, by name; none while no class is chosen. */
+export function useGroups(schoolId: number, classId: string) {
+  return useLoad(async () => {
+    if (!classId) return [];
+    const data = await get<{ items: Group[] }>(`/schools/${schoolId}/groups${query({ class_id: classId })}`);
+    return data.items;
+  }, [schoolId, classId]);
+}
+
+/** "3. Kowalska Anna", or the name alone before the class is numbered. */
+export const studentLabel = (s: Student) =>
+  `${s.register_number ? `${s.register_number}. ` : ''}${s.last_name} ${s.first_name}`;
