@@ -12,6 +12,10 @@ namespace kreda::app {
 void seed_organisation(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! Every class's weekly plan from 1 September, clash-free.
 void seed_timetable(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! Every lesson from 1 September to yesterday, recorded with a topic and the class's attendance.
+void seed_lessons(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! Parents' excuses of recent absences: some accepted, one rejected, some waiting for the homeroom teacher.
+void seed_excuses(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! A substitution, a cancellation and a room change in the coming school week.
 void seed_changes(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 

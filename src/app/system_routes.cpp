@@ -5,6 +5,7 @@
 #include "app/app.hpp"
 #include "core/clock.hpp"
 #include "http/static_files.hpp"
+#include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
@@ -74,6 +75,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     people::register_routes(router, ctx);
     organisation::register_routes(router, ctx);
     timetable::register_routes(router, ctx);
+    attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });

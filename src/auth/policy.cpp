@@ -31,6 +31,9 @@ bool role_may(Role role, Action action) {
             return role == Role::Admin || role == Role::Secretary;
         case Action::ViewAudit:
             return role == Role::Admin || role == Role::Director;
+        case Action::SubmitExcuse:
+            return false;  // only by relation
+        case Action::DecideExcuse:
         case Action::RecordLesson:
             return role == Role::Admin || role == Role::Secretary;
         case Action::ViewStudent:
@@ -48,6 +51,12 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
         return same_school && is_staff(actor.role) ? Decision::Allow : Decision::Hidden;
     }
     if (action == Action::RecordLesson && same_school && target.relation == Relation::Teaches) return Decision::Allow;
+    if (action == Action::DecideExcuse && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
+    if (action == Action::SubmitExcuse) {
+        bool family = target.relation == Relation::Guardian || target.relation == Relation::Self;
+        if (same_school && family) return Decision::Allow;
+        return same_school && is_staff(actor.role) ? Decision::Forbidden : Decision::Hidden;
+    }
     if (actor.role == Role::Operator) return role_may(actor.role, action) ? Decision::Allow : Decision::Forbidden;
     if (target.school_id && !same_school) return Decision::Hidden;
     if (!is_staff(actor.role)) return Decision::Hidden;  // families never see the school's administration

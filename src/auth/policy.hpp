@@ -26,10 +26,12 @@ enum class Action {
     ViewAudit,
     ViewStudent,   //!< one student's data: themself, their guardians, the school's staff
     RecordLesson,  //!< a lesson's topic and attendance: its teacher, or the office
+    SubmitExcuse,  //!< a guardian (or an adult student, where the school allows it) excuses absences
+    DecideExcuse,  //!< the homeroom teacher of the student's class, or the office
 };
 
 //! How the actor stands to the object, as far as the caller found out.
-enum class Relation { None, Self, Guardian, Teaches };
+enum class Relation { None, Self, Guardian, Teaches, Homeroom };
 
 struct Target {
     std::optional<std::int64_t> school_id;

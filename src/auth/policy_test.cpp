@@ -68,5 +68,15 @@ TEST(Policy, ATeacherRecordsOnlyTheirOwnLessonsAndTheOfficeAny) {
     EXPECT_EQ(decide(person(Role::Parent, 1), Action::RecordLesson, {1}), Decision::Hidden);
 }
 
+TEST(Policy, OnlyTheFamilyExcusesAndOnlyTheHomeroomTeacherOrOfficeDecides) {
+    EXPECT_EQ(decide(person(Role::Parent, 1), Action::SubmitExcuse, {1, Relation::Guardian}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Parent, 1), Action::SubmitExcuse, {1, Relation::None}), Decision::Hidden);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::SubmitExcuse, {1}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::DecideExcuse, {1, Relation::Homeroom}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::DecideExcuse, {1}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Secretary, 1), Action::DecideExcuse, {1}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Parent, 1), Action::DecideExcuse, {1, Relation::Guardian}), Decision::Hidden);
+}
+
 }  // namespace
 }  // namespace kreda::auth

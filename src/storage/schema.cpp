@@ -240,6 +240,29 @@ CREATE TABLE attendance_marks (
 CREATE INDEX attendance_marks_student ON attendance_marks (student_id, lesson_id);
 )sql";
 
+constexpr std::string_view kExcuses = R"sql(
+CREATE TABLE excuses (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    submitted_by BIGINT NOT NULL REFERENCES users(id),
+    reason TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'pending',
+    comment TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    decided_by BIGINT REFERENCES users(id),
+    decided_at BIGINT
+);
+CREATE INDEX excuses_student ON excuses (student_id, id);
+CREATE INDEX excuses_school_status ON excuses (school_id, status);
+CREATE TABLE excuse_items (
+    excuse_id BIGINT NOT NULL REFERENCES excuses(id),
+    lesson_id BIGINT NOT NULL REFERENCES lessons(id),
+    PRIMARY KEY (excuse_id, lesson_id)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -251,6 +274,7 @@ const std::vector<Migration>& schema_migrations() {
          kOrganisation},
         {3, "timetable: weekly plan entries and dated changes", kTimetable},
         {4, "lessons and attendance: realised lessons, attendance types and marks, school settings", kLessons},
+        {5, "excuses: a family's requests to excuse absences, and the homeroom teacher's decisions", kExcuses},
     };
     return all;
 }

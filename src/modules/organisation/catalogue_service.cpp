@@ -176,13 +176,25 @@ std::vector<BellLesson> set_bell_schedule(Context& ctx, const auth::Actor& actor
         throw errors::invalid({{"lessons", {"Podaj listę lekcji.", "Give the list of lessons."}}});
     std::vector<BellLesson> lessons;
     json::FieldReader all(input);
+    std::size_t row = 0;
     for (const auto& item : it->value().as_array()) {
-        if (!item.is_object()) throw errors::invalid({{"lessons", {"Niepoprawna lekcja.", "Invalid lesson."}}});
+        // A row's own problems are reported under "lessons.<number>" (its position when the number is unusable).
+        std::string at = "lessons." + std::to_string(row++);
+        if (!item.is_object()) {
+            all.fail(at, {"Niepoprawna lekcja.", "Invalid lesson."});
+            continue;
+        }
         json::FieldReader fields(item.as_object());
         BellLesson lesson{fields.integer("number", 0, 10), fields.clock_time("starts_at"),
                           fields.clock_time("ends_at")};
-        fields.check();
-        std::string at = "lessons." + std::to_string(lesson.number);
+        if (auto n = item.as_object().find("number"); n != item.as_object().end() && n->value().is_int64())
+            at = "lessons." + std::to_string(n->value().as_int64());
+        try {
+            fields.check();
+        } catch (const ApiError& e) {
+            all.fail(at, e.fields().begin()->second);
+            continue;
+        }
         if (lesson.ends_at <= lesson.starts_at)
             all.fail(at, {"Lekcja musi kończyć się po rozpoczęciu.", "A lesson must end after it starts."});
         if (!lessons.empty() && (lesson.number <= lessons.back().number || lesson.starts_at < lessons.back().ends_at))

@@ -34,6 +34,11 @@ json::object record_lesson(Context& ctx, const auth::Actor& actor, std::int64_t 
 //! GET /students/{id}/lessons?from=&to=: the realised lessons of the student's class and groups, with topics.
 json::object student_lessons(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to);
 
+//! Records a lesson in the caller's transaction as `actor` held it: the demo's history of the year so far.
+std::int64_t record_held_lesson(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id,
+                                const ResolvedLesson& lesson, const std::string& topic, int curriculum_number,
+                                const std::vector<std::pair<std::int64_t, std::string>>& marks);
+
 namespace store {
 //! The lesson row of a resolved lesson, created when first needed; an unrecorded row follows substitutions.
 std::int64_t ensure_lesson(storage::Transaction& tx, std::int64_t school_id, const ResolvedLesson& lesson);

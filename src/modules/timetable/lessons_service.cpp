@@ -180,6 +180,20 @@ json::object record_lesson(Context& ctx, const auth::Actor& actor, std::int64_t 
     });
 }
 
+std::int64_t record_held_lesson(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id,
+                                const ResolvedLesson& lesson, const std::string& topic, int curriculum_number,
+                                const std::vector<std::pair<std::int64_t, std::string>>& marks) {
+    std::int64_t id = store::ensure_lesson(tx, school_id, lesson);
+    std::vector<attendance::MarkInput> inputs;
+    for (const auto& [student, code] : marks) inputs.push_back({student, code});
+    attendance::save_marks(tx, school_id, id, inputs, lesson.teacher_id);
+    store::record(tx, id, topic, curriculum_number, lesson.teacher_id);
+    LessonRow row = *store::find_lesson(tx, id);
+    audit::record(tx, actor, school_id, "lesson.record", "lesson", id, std::nullopt,
+                  record_json(row, attendance::marks_of_lesson(tx, id)));
+    return id;
+}
+
 json::object student_lessons(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to) {
     auto tx = ctx.db.begin(storage::Access::Read);
     auto student = people::require_student(*tx, actor, student_id);
