@@ -3,6 +3,9 @@ BUILD ?= build
 PORT ?= 8080
 DB ?= var/demo.db
 JOBS ?= $(shell nproc)
+# ccache hits across checkouts (CI builds a fresh clone): paths relative to the tree, no directory in the hash.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all deps build web demo test test-unit test-api test-e2e bench format clean
 
