@@ -107,6 +107,10 @@ struct Directory {
 };
 
 // For other modules' services, in their transaction and without permission checks.
+//! The class of this name (case-insensitive), created and audited when absent; `.second` is true when created.
+std::pair<std::int64_t, bool> ensure_class(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id,
+                                           const std::string& name);
+void set_register_number(storage::Transaction& tx, std::int64_t student_id, int number);
 Directory directory_of(storage::Transaction& tx, std::int64_t school_id);
 std::vector<Assignment> assignments_of(storage::Transaction& tx, std::int64_t school_id);
 std::vector<BellLesson> bell_schedule_of(storage::Transaction& tx, std::int64_t school_id);

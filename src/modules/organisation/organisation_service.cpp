@@ -11,8 +11,10 @@ namespace kreda::organisation {
 
 namespace {
 
-const Text kNotATeacher{"Wychowawcą może być tylko nauczyciel tej szkoły.", "Only a teacher of this school can be a homeroom teacher."};
-const Text kNotInClass{"Do grupy można dodać tylko uczniów tej klasy.", "Only students of this class can join the group."};
+const Text kNotATeacher{"Wychowawcą może być tylko nauczyciel tej szkoły.",
+                        "Only a teacher of this school can be a homeroom teacher."};
+const Text kNotInClass{"Do grupy można dodać tylko uczniów tej klasy.",
+                       "Only students of this class can join the group."};
 
 json::value person_json(const std::optional<PersonRef>& p) {
     if (!p) return nullptr;
@@ -32,13 +34,18 @@ void check_members(storage::Transaction& tx, std::int64_t school_id, std::int64_
 }  // namespace
 
 json::object to_json(const SchoolClass& c) {
-    return {{"id", c.id}, {"name", c.name}, {"student_count", c.student_count},
+    return {{"id", c.id},
+            {"name", c.name},
+            {"student_count", c.student_count},
             {"homeroom_teacher", person_json(c.homeroom_teacher)}};
 }
 
 json::object to_json(const Group& g) {
     json::array students(g.student_ids.begin(), g.student_ids.end());
-    return {{"id", g.id}, {"class_id", g.class_id}, {"class_name", g.class_name}, {"name", g.name},
+    return {{"id", g.id},
+            {"class_id", g.class_id},
+            {"class_name", g.class_name},
+            {"name", g.name},
             {"student_ids", std::move(students)}};
 }
 
@@ -59,8 +66,8 @@ SchoolClass create_class(Context& ctx, const auth::Actor& actor, std::int64_t sc
     fields.check();
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         if (store::find_class_by_name(tx, school_id, name))
-            throw errors::conflict("duplicate_class", {"Klasa o tej nazwie już istnieje.",
-                                                       "A class with this name already exists."});
+            throw errors::conflict("duplicate_class",
+                                   {"Klasa o tej nazwie już istnieje.", "A class with this name already exists."});
         SchoolClass created = *store::find_class(tx, school_id, store::insert_class(tx, school_id, name));
         audit::record(tx, actor, school_id, "class.create", "class", created.id, std::nullopt, to_json(created));
         return created;
@@ -82,13 +89,13 @@ SchoolClass update_class(Context& ctx, const auth::Actor& actor, std::int64_t sc
         if (name) {
             auto same = store::find_class_by_name(tx, school_id, *name);
             if (same && same->id != class_id)
-                throw errors::conflict("duplicate_class", {"Klasa o tej nazwie już istnieje.",
-                                                           "A class with this name already exists."});
+                throw errors::conflict("duplicate_class",
+                                       {"Klasa o tej nazwie już istnieje.", "A class with this name already exists."});
         }
         if (homeroom && store::staff_role(tx, school_id, *homeroom) != "teacher")
             throw errors::invalid({{"homeroom_teacher_id", kNotATeacher}});
-        std::optional<std::int64_t> teacher = before->homeroom_teacher ? std::optional(before->homeroom_teacher->id)
-                                                                       : std::nullopt;
+        std::optional<std::int64_t> teacher =
+            before->homeroom_teacher ? std::optional(before->homeroom_teacher->id) : std::nullopt;
         if (homeroom_given) teacher = homeroom;
         store::update_class(tx, class_id, name.value_or(before->name), teacher);
         SchoolClass after = *store::find_class(tx, school_id, class_id);
@@ -161,6 +168,18 @@ Group set_group_members(Context& ctx, const auth::Actor& actor, std::int64_t sch
         audit::record(tx, actor, school_id, "group.update", "group", group_id, to_json(*before), to_json(after));
         return after;
     });
+}
+
+std::pair<std::int64_t, bool> ensure_class(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id,
+                                           const std::string& name) {
+    if (auto existing = store::find_class_by_name(tx, school_id, name)) return {existing->id, false};
+    SchoolClass created = *store::find_class(tx, school_id, store::insert_class(tx, school_id, name));
+    audit::record(tx, actor, school_id, "class.create", "class", created.id, std::nullopt, to_json(created));
+    return {created.id, true};
+}
+
+void set_register_number(storage::Transaction& tx, std::int64_t student_id, int number) {
+    store::set_register_number(tx, student_id, number);
 }
 
 std::vector<std::int64_t> groups_of_student(storage::Transaction& tx, std::int64_t student_id) {

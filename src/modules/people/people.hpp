@@ -80,6 +80,18 @@ struct CreatedStudent {
 };
 CreatedStudent create_student(Context& ctx, const auth::Actor& actor, std::int64_t school_id,
                               const json::object& input);
+struct NewStudent {
+    NewAccount student;
+    std::int64_t class_id = 0;
+    std::optional<std::int64_t> parent_id;  //!< an existing parent (a sibling), or
+    std::optional<NewAccount> new_parent;   //!< a new parent account
+};
+//! The student, their parent account (or the link to an existing one) and guardianship, in the caller's transaction.
+CreatedStudent create_student_in(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id,
+                                 NewStudent input);
+//! Imports a whole school's students with their parents from CSV, all or nothing; errors name the line.
+json::object import_students(Context& ctx, const auth::Actor& actor, std::int64_t school_id,
+                             std::string_view content_type, std::string_view csv_text);
 std::vector<StudentSummary> list_students(Context& ctx, const auth::Actor& actor, std::int64_t school_id,
                                           std::optional<std::int64_t> class_id);
 StudentSummary get_student(Context& ctx, const auth::Actor& actor, std::int64_t student_id);

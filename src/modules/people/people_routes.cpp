@@ -50,6 +50,11 @@ void register_routes(http::Router& router, Context& ctx) {
         out["parent_activation_code"] = created.parent_code ? json::value(*created.parent_code) : json::value(nullptr);
         return http::Response::json(out, 201);
     });
+    router.add("POST", "/api/v1/schools/{id}/students/import", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(import_students(ctx, actor, r.id_param("id"), r.header("content-type"), r.body),
+                                    201);
+    });
     router.add("POST", "/api/v1/schools/{id}/guardianships", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         json::object body = r.json_body();

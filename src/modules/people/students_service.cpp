@@ -71,27 +71,36 @@ CreatedStudent create_student(Context& ctx, const auth::Actor& actor, std::int64
     }
     fields.check();
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        if (!store::class_exists(tx, school_id, class_id)) throw errors::invalid({{"class_id", kNoSuchClass}});
-        CreatedStudent created;
-        if (parent_id) {
-            created.parent = parent_in_school(tx, school_id, *parent_id);
-        } else {
-            CreatedAccount parent = create_account(tx, actor, *new_parent);
-            created.parent = parent.user;
-            created.parent_code = parent.activation_code;
-            student.login = parent.user.login + "u";
-        }
-        // A sibling gets a number of their own: the parent's "N+u" belongs to the first child.
-        if (store::login_taken(tx, student.login)) student.login.clear();
-        CreatedAccount account = create_account(tx, actor, student);
-        store::insert_student(tx, account.user.id, school_id, class_id);
-        created.student_code = account.activation_code;
-        created.student = *store::find_student(tx, account.user.id);
-        store::insert_guardianship(tx, school_id, created.parent.id, created.student.id);
-        audit_guardianship(tx, actor, school_id, "guardianship.create", created.parent.id, created.student.id);
-        created.student.parents.push_back(created.parent);
-        return created;
+        return create_student_in(tx, actor, school_id, {student, class_id, parent_id, new_parent});
     });
+}
+
+CreatedStudent create_student_in(storage::Transaction& tx, const auth::Actor& actor, std::int64_t school_id,
+                                 NewStudent input) {
+    NewAccount& student = input.student;
+    const std::int64_t class_id = input.class_id;
+    const auto& parent_id = input.parent_id;
+    const auto& new_parent = input.new_parent;
+    if (!store::class_exists(tx, school_id, class_id)) throw errors::invalid({{"class_id", kNoSuchClass}});
+    CreatedStudent created;
+    if (parent_id) {
+        created.parent = parent_in_school(tx, school_id, *parent_id);
+    } else {
+        CreatedAccount parent = create_account(tx, actor, *new_parent);
+        created.parent = parent.user;
+        created.parent_code = parent.activation_code;
+        student.login = parent.user.login + "u";
+    }
+    // A sibling gets a number of their own: the parent's "N+u" belongs to the first child.
+    if (store::login_taken(tx, student.login)) student.login.clear();
+    CreatedAccount account = create_account(tx, actor, student);
+    store::insert_student(tx, account.user.id, school_id, class_id);
+    created.student_code = account.activation_code;
+    created.student = *store::find_student(tx, account.user.id);
+    store::insert_guardianship(tx, school_id, created.parent.id, created.student.id);
+    audit_guardianship(tx, actor, school_id, "guardianship.create", created.parent.id, created.student.id);
+    created.student.parents.push_back(created.parent);
+    return created;
 }
 
 std::vector<StudentSummary> list_students(Context& ctx, const auth::Actor& actor, std::int64_t school_id,
