@@ -134,4 +134,13 @@ std::string format_clock_time(int minutes) {
     return buffer;
 }
 
+std::int64_t warsaw_instant(Date date, int minutes) {
+    std::int64_t local = days_since_epoch(date) * 86400 + static_cast<std::int64_t>(minutes) * 60;
+    for (std::int64_t offset : {7200, 3600}) {  // summer time first, then winter time
+        std::int64_t candidate = local - offset;
+        if (warsaw_date(candidate) == date && warsaw_minutes_of_day(candidate) == minutes) return candidate;
+    }
+    return local - 3600;  // a time skipped by the spring change: read as winter time
+}
+
 }  // namespace kreda

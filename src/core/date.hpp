@@ -41,6 +41,8 @@ Date from_days_since_epoch(std::int64_t days);
 Date warsaw_date(std::int64_t unix_seconds);
 //! Minutes after local midnight in Europe/Warsaw at an instant, 0–1439.
 int warsaw_minutes_of_day(std::int64_t unix_seconds);
+//! The instant of a Warsaw wall-clock time on a date (CET or CEST as in force then).
+std::int64_t warsaw_instant(Date date, int minutes);
 
 //! A clock time written strictly as HH:MM, 00:00–23:59, as minutes after midnight ("08:55" is 535).
 std::optional<int> parse_clock_time(std::string_view text);

@@ -263,6 +263,18 @@ CREATE TABLE excuse_items (
 );
 )sql";
 
+constexpr std::string_view kCalendarFeeds = R"sql(
+CREATE TABLE calendar_feeds (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    student_id BIGINT REFERENCES users(id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -275,6 +287,8 @@ const std::vector<Migration>& schema_migrations() {
         {3, "timetable: weekly plan entries and dated changes", kTimetable},
         {4, "lessons and attendance: realised lessons, attendance types and marks, school settings", kLessons},
         {5, "excuses: a family's requests to excuse absences, and the homeroom teacher's decisions", kExcuses},
+        {6, "calendar feeds: private, revocable iCalendar addresses of a student's or a teacher's timetable",
+         kCalendarFeeds},
     };
     return all;
 }

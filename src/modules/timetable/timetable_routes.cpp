@@ -1,6 +1,7 @@
 #include "core/clock.hpp"
 #include "modules/attendance/attendance.hpp"
 #include "modules/routes_support.hpp"
+#include "modules/timetable/ical.hpp"
 #include "modules/timetable/lessons.hpp"
 #include "modules/timetable/timetable.hpp"
 
@@ -92,6 +93,30 @@ void register_routes(http::Router& router, Context& ctx) {
         auto types = attendance::list_types(ctx, actor, r.id_param("id"));
         return http::Response::json(
             items_json(types, [](const attendance::AttendanceType& t) { return attendance::to_json(t); }));
+    });
+    router.add("POST", "/api/v1/calendar-feeds", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(create_feed(ctx, actor, r.json_body()), 201);
+    });
+    router.add("GET", "/api/v1/calendar-feeds", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(list_feeds(ctx, actor));
+    });
+    router.add("DELETE", "/api/v1/calendar-feeds/{feed_id}", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        revoke_feed(ctx, actor, r.id_param("feed_id"));
+        return http::Response::no_content();
+    });
+    router.add("GET", "/ical/{token}", [&ctx](http::Request& r) {
+        std::string token = r.params["token"];
+        if (token.size() > 4 && token.substr(token.size() - 4) == ".ics") token.resize(token.size() - 4);
+        auto calendar = token.size() == 48 ? feed_calendar(ctx, token) : std::nullopt;
+        if (!calendar) throw errors::not_found();
+        http::Response response;
+        response.content_type = "text/calendar; charset=utf-8";
+        response.body = std::move(*calendar);
+        response.with_header("Cache-Control", "private, max-age=300");
+        return response;
     });
     router.add("GET", "/api/v1/students/{id}/timetable", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
