@@ -158,6 +158,16 @@ Directory directory_of(storage::Transaction& tx, std::int64_t school_id) {
     return d;
 }
 
+Directory names_of(storage::Transaction& tx, std::int64_t school_id) {
+    Directory d;
+    for (auto& s : store::subjects_of(tx, school_id)) d.subjects[s.id] = s;
+    for (auto& r : store::rooms_of(tx, school_id)) d.rooms[r.id] = r;
+    for (auto& c : store::class_names_of(tx, school_id)) d.classes[c.id] = c;
+    for (auto& g : store::group_names_of(tx, school_id)) d.groups[g.id] = g;
+    for (auto& u : people::staff_of(tx, school_id)) d.staff[u.id] = PersonRef{u.id, u.first_name, u.last_name};
+    return d;
+}
+
 std::vector<BellLesson> bell_schedule_of(storage::Transaction& tx, std::int64_t school_id) {
     return store::bell_schedule_of(tx, school_id);
 }

@@ -12,6 +12,7 @@ const std::string kClassSelect =
 const std::string kClassesOf = kClassSelect + "WHERE c.school_id = ? ORDER BY c.name";
 const std::string kFindClass = kClassSelect + "WHERE c.school_id = ? AND c.id = ?";
 const std::string kClassByName = kClassSelect + "WHERE c.school_id = ? AND LOWER(c.name) = LOWER(?)";
+constexpr std::string_view kClassNames = "SELECT id, name FROM classes WHERE school_id = ?";
 constexpr std::string_view kInsertClass = "INSERT INTO classes (school_id, name) VALUES (?, ?) RETURNING id";
 constexpr std::string_view kUpdateClass = "UPDATE classes SET name = ?, homeroom_teacher_id = ? WHERE id = ?";
 constexpr std::string_view kStaffRole =
@@ -46,7 +47,9 @@ std::optional<SchoolClass> one_class(storage::Transaction& tx, std::string_view 
     return class_of(*row);
 }
 
-Group group_of(const storage::Row& r) { return {r[0].as_int(), r[1].as_int(), r[2].as_text(), r[3].as_text(), {}}; }
+Group group_of(const storage::Row& r) {
+    return {r[0].as_int(), r[1].as_int(), r[2].as_text(), r[3].as_text(), {}};
+}
 
 void attach_members(storage::Transaction& tx, std::int64_t school_id, std::vector<Group>& groups) {
     std::map<std::int64_t, Group*> by_id;
@@ -55,6 +58,19 @@ void attach_members(storage::Transaction& tx, std::int64_t school_id, std::vecto
         if (auto it = by_id.find(r[0].as_int()); it != by_id.end()) it->second->student_ids.push_back(r[1].as_int());
 }
 }  // namespace
+
+std::vector<SchoolClass> class_names_of(storage::Transaction& tx, std::int64_t school_id) {
+    std::vector<SchoolClass> out;
+    for (const auto& r : tx.query(kClassNames, {school_id}))
+        out.push_back({r[0].as_int(), r[1].as_text(), 0, std::nullopt});
+    return out;
+}
+
+std::vector<Group> group_names_of(storage::Transaction& tx, std::int64_t school_id) {
+    std::vector<Group> out;
+    for (const auto& row : tx.query(kGroupsOfSchool, {school_id})) out.push_back(group_of(row));
+    return out;
+}
 
 std::vector<SchoolClass> classes_of(storage::Transaction& tx, std::int64_t school_id) {
     std::vector<SchoolClass> out;
@@ -66,7 +82,8 @@ std::optional<SchoolClass> find_class(storage::Transaction& tx, std::int64_t sch
     return one_class(tx, kFindClass, {school_id, class_id});
 }
 
-std::optional<SchoolClass> find_class_by_name(storage::Transaction& tx, std::int64_t school_id, const std::string& name) {
+std::optional<SchoolClass> find_class_by_name(storage::Transaction& tx, std::int64_t school_id,
+                                              const std::string& name) {
     return one_class(tx, kClassByName, {school_id, name});
 }
 
@@ -112,7 +129,8 @@ std::optional<Group> find_group(storage::Transaction& tx, std::int64_t school_id
     return one.front();
 }
 
-std::int64_t insert_group(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id, const std::string& name) {
+std::int64_t insert_group(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id,
+                          const std::string& name) {
     return tx.query_one(kInsertGroup, {school_id, class_id, name})->at(0).as_int();
 }
 

@@ -8,8 +8,12 @@
 namespace kreda::organisation::store {
 
 std::vector<SchoolClass> classes_of(storage::Transaction& tx, std::int64_t school_id);
+//! Classes and groups with their names only (no counts, no members).
+std::vector<SchoolClass> class_names_of(storage::Transaction& tx, std::int64_t school_id);
+std::vector<Group> group_names_of(storage::Transaction& tx, std::int64_t school_id);
 std::optional<SchoolClass> find_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id);
-std::optional<SchoolClass> find_class_by_name(storage::Transaction& tx, std::int64_t school_id, const std::string& name);
+std::optional<SchoolClass> find_class_by_name(storage::Transaction& tx, std::int64_t school_id,
+                                              const std::string& name);
 std::int64_t insert_class(storage::Transaction& tx, std::int64_t school_id, const std::string& name);
 void update_class(storage::Transaction& tx, std::int64_t class_id, const std::string& name,
                   std::optional<std::int64_t> homeroom_teacher_id);
@@ -24,7 +28,8 @@ void set_register_number(storage::Transaction& tx, std::int64_t student_id, int 
 
 std::vector<Group> groups_of(storage::Transaction& tx, std::int64_t school_id, std::optional<std::int64_t> class_id);
 std::optional<Group> find_group(storage::Transaction& tx, std::int64_t school_id, std::int64_t group_id);
-std::int64_t insert_group(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id, const std::string& name);
+std::int64_t insert_group(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id,
+                          const std::string& name);
 void replace_members(storage::Transaction& tx, std::int64_t group_id, const std::vector<std::int64_t>& student_ids);
 std::vector<std::int64_t> groups_of_student(storage::Transaction& tx, std::int64_t student_id);
 

@@ -34,6 +34,8 @@ void delete_change(Context& ctx, const auth::Actor& actor, std::int64_t school_i
 
 //! The whole school's week from the plan, the changes, the free days and the terms (for other modules too).
 Week resolve_school_week(storage::Transaction& tx, std::int64_t school_id, Date week_start);
+//! The same for one class only (its lessons and its groups'): what a student's views need.
+Week resolve_class_week(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id, Date week_start);
 
 json::object week_for_student(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date any_day);
 json::object week_for_school(Context& ctx, const auth::Actor& actor, std::int64_t school_id, Date any_day,

@@ -13,6 +13,8 @@ constexpr std::string_view kEntryColumns =
     "e.lesson_number, e.valid_from, e.valid_to, e.online_link FROM timetable_entries e "
     "JOIN assignments a ON a.id = e.assignment_id ";
 const std::string kPlanOf = "SELECT " + std::string(kEntryColumns) + "WHERE e.school_id = ? ORDER BY e.id";
+const std::string kPlanOfClass =
+    "SELECT " + std::string(kEntryColumns) + "WHERE e.school_id = ? AND a.class_id = ? ORDER BY e.id";
 const std::string kFindEntry = "SELECT " + std::string(kEntryColumns) + "WHERE e.school_id = ? AND e.id = ?";
 constexpr std::string_view kInsertEntry =
     "INSERT INTO timetable_entries (school_id, assignment_id, weekday, lesson_number, room_id, valid_from, valid_to, "
@@ -109,6 +111,12 @@ std::optional<ChangeKind> parse_change_kind(std::string_view text) {
 std::vector<PlanEntry> plan_of(storage::Transaction& tx, std::int64_t school_id) {
     std::vector<PlanEntry> out;
     for (const auto& r : tx.query(kPlanOf, {school_id})) out.push_back(entry_of(r));
+    return out;
+}
+
+std::vector<PlanEntry> plan_of_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id) {
+    std::vector<PlanEntry> out;
+    for (const auto& r : tx.query(kPlanOfClass, {school_id, class_id})) out.push_back(entry_of(r));
     return out;
 }
 

@@ -11,6 +11,8 @@ namespace kreda::timetable::store {
 
 //! Every plan entry of the school, with its assignment's teacher, subject, class and group.
 std::vector<PlanEntry> plan_of(storage::Transaction& tx, std::int64_t school_id);
+//! The plan entries of one class (its whole-class and group lessons).
+std::vector<PlanEntry> plan_of_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id);
 std::optional<PlanEntry> find_entry(storage::Transaction& tx, std::int64_t school_id, std::int64_t entry_id);
 std::int64_t insert_entry(storage::Transaction& tx, std::int64_t school_id, const PlanEntry& entry);
 void end_entry(storage::Transaction& tx, std::int64_t entry_id, Date last_day);

@@ -72,11 +72,12 @@ json::object lesson_json(const organisation::Directory& d, const std::map<int, o
 
 }  // namespace
 
-Week resolve_school_week(storage::Transaction& tx, std::int64_t school_id, Date start) {
+namespace {
+Week resolve(storage::Transaction& tx, std::int64_t school_id, Date start, std::vector<PlanEntry> plan) {
     WeekInput input;
     input.week_start = start;
     Date end = add_days(start, 6);
-    input.plan = store::plan_of(tx, school_id);
+    input.plan = std::move(plan);
     input.changes = store::changes_between(tx, school_id, start, end);
     for (const auto& day : school::free_days_between(tx, school_id, start, end))
         input.days_off.push_back({day.starts_on, day.ends_on, day.name});
@@ -84,10 +85,19 @@ Week resolve_school_week(storage::Transaction& tx, std::int64_t school_id, Date 
         for (const auto& term : year.terms) input.teaching_periods.push_back({term.starts_on, term.ends_on});
     return resolve_week(input);
 }
+}  // namespace
+
+Week resolve_school_week(storage::Transaction& tx, std::int64_t school_id, Date start) {
+    return resolve(tx, school_id, start, store::plan_of(tx, school_id));
+}
+
+Week resolve_class_week(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id, Date start) {
+    return resolve(tx, school_id, start, store::plan_of_class(tx, school_id, class_id));
+}
 
 json::object week_json(storage::Transaction& tx, std::int64_t school_id, Date start,
                        const std::vector<ResolvedLesson>& lessons, const std::vector<DayNote>& days_off) {
-    auto directory = organisation::directory_of(tx, school_id);
+    auto directory = organisation::names_of(tx, school_id);
     std::map<int, organisation::BellLesson> bells;
     json::array bell_json;
     for (const auto& b : organisation::bell_schedule_of(tx, school_id)) {
@@ -116,7 +126,7 @@ json::object week_for_student(Context& ctx, const auth::Actor& actor, std::int64
     auto tx = ctx.db.begin(storage::Access::Read);
     auto student = people::require_student(*tx, actor, student_id);
     Date start = week_start(any_day);
-    Week week = resolve_school_week(*tx, student.school_id, start);
+    Week week = student.class_id ? resolve_class_week(*tx, student.school_id, *student.class_id, start) : Week{};
     auto lessons = student.class_id
                        ? for_student(week.lessons, *student.class_id, organisation::groups_of_student(*tx, student_id))
                        : std::vector<ResolvedLesson>{};
