@@ -158,5 +158,37 @@ TEST_F(Lessons, FamiliesSeeTheMarksTheTopicsAndTheStatistics) {
     EXPECT_EQ(parent.get("/api/v1/students/" + std::to_string(ala_.student_id) + "/attendance").status, 404);
 }
 
+TEST_F(Lessons, ASchoolAddsItsOwnAttendanceTypeAndItCountsByItsKind) {
+    HttpClient office = signed_in(school_.admin_login, school_.admin_password);
+    std::string types = school_path(school_.school_id, "/attendance-types");
+    object online{{"code", "zd"},
+                  {"name_pl", "Zajęcia zdalne"},
+                  {"name_en", "Remote lesson"},
+                  {"colour", "#1B5E20"},
+                  {"kind", "present"}};
+    auto created = office.post(types, online);
+    ASSERT_EQ(created.status, 201) << created;
+    EXPECT_EQ(office.post(types, online).status, 409);
+    EXPECT_EQ(office
+                  .post(types,
+                        object{{"code", "ZD!"}, {"name_pl", "x"}, {"name_en", "x"}, {"colour", "red"}, {"kind", "odd"}})
+                  .status,
+              422);
+    HttpClient teacher = signed_in(teacher_.login, teacher_password_);
+    EXPECT_EQ(teacher.post(types, online).status, 403);
+    Date day = add_days(day_, -7);
+    auto id = lesson_on(teacher, day);
+    ASSERT_EQ(
+        office.put("/api/v1/lessons/" + std::to_string(id) + "/record", record("Lekcja zdalna", "zd", "zd")).status,
+        200);
+    auto attendance = office
+                          .get("/api/v1/students/" + std::to_string(ala_.student_id) +
+                               "/attendance?from=" + format_date(day) + "&to=" + format_date(day))
+                          .json();
+    ASSERT_EQ(attendance.at("marks").as_array().size(), 1u);
+    EXPECT_EQ(attendance.at("marks").as_array()[0].at("type").at("code").as_string(), "zd");
+    EXPECT_EQ(attendance.at("statistics").at("total").at("present").as_int64(), 1) << "counted by its kind";
+}
+
 }  // namespace
 }  // namespace kreda::test

@@ -40,6 +40,8 @@ std::map<std::int64_t, std::string> save_marks(storage::Transaction& tx, std::in
                                                const std::vector<MarkInput>& marks, std::int64_t marked_by);
 
 std::vector<AttendanceType> list_types(Context& ctx, const auth::Actor& actor, std::int64_t school_id);
+//! A school's own type: {code (1–4 lower-case letters or digits), name_pl, name_en, colour "#RRGGBB", kind}.
+AttendanceType create_type(Context& ctx, const auth::Actor& actor, std::int64_t school_id, const json::object& input);
 //! A student's marks between two dates with the statistics (per subject, term, month, total).
 json::object student_attendance(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to);
 

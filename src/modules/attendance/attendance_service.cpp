@@ -1,6 +1,9 @@
+#include <algorithm>
+
 #include "auth/policy.hpp"
 #include "core/error.hpp"
 #include "modules/attendance/attendance_store.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/people/people.hpp"
 #include "modules/school/calendar.hpp"
 
@@ -64,6 +67,42 @@ std::map<std::int64_t, std::string> save_marks(storage::Transaction& tx, std::in
 std::vector<AttendanceType> list_types(Context& ctx, const auth::Actor& actor, std::int64_t school_id) {
     auth::require(actor, auth::Action::ViewClasses, {school_id});
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) { return types_of(tx, school_id); });
+}
+
+AttendanceType create_type(Context& ctx, const auth::Actor& actor, std::int64_t school_id, const json::object& input) {
+    auth::require(actor, auth::Action::ManageOrganisation, {school_id});
+    json::FieldReader fields(input);
+    AttendanceType type;
+    type.code = fields.text("code", 4);
+    type.name_pl = fields.text("name_pl", 60);
+    type.name_en = fields.text("name_en", 60);
+    type.colour = fields.text("colour", 7);
+    auto kind = parse_presence_kind(fields.text("kind", 10));
+    if (!std::all_of(type.code.begin(), type.code.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }))
+        fields.fail("code", {"Kod: od 1 do 4 małych liter lub cyfr.", "Code: 1 to 4 lower-case letters or digits."});
+    bool hex = type.colour.size() == 7 && type.colour[0] == '#' &&
+               std::all_of(type.colour.begin() + 1, type.colour.end(),
+                           [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+    if (!hex) fields.fail("colour", {"Kolor w formacie #RRGGBB.", "A colour as #RRGGBB."});
+    if (!kind)
+        fields.fail("kind",
+                    {"Rodzaj: present, absent, excused albo released.", "Kind: present, absent, excused or released."});
+    fields.check();
+    type.kind = *kind;
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        for (const auto& existing : types_of(tx, school_id))
+            if (existing.code == type.code)
+                throw errors::conflict("duplicate_attendance_type",
+                                       {"Rodzaj obecności o tym kodzie już istnieje.",
+                                        "An attendance type with this code already exists."});
+        store::insert_type(tx, school_id, type);
+        for (const auto& created : store::types_of(tx, school_id))
+            if (created.code == type.code) type = created;
+        audit::record(tx, actor, school_id, "attendance_type.create", "attendance_type", type.id, std::nullopt,
+                      to_json(type));
+        return type;
+    });
 }
 
 json::object student_attendance(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to) {

@@ -88,6 +88,11 @@ void register_routes(http::Router& router, Context& ctx) {
         Date from = r.query_date("from").value_or(school_year_start(to));
         return http::Response::json(attendance::student_attendance(ctx, actor, r.id_param("id"), from, to));
     });
+    router.add("POST", "/api/v1/schools/{id}/attendance-types", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(
+            attendance::to_json(attendance::create_type(ctx, actor, r.id_param("id"), r.json_body())), 201);
+    });
     router.add("GET", "/api/v1/schools/{id}/attendance-types", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         auto types = attendance::list_types(ctx, actor, r.id_param("id"));
