@@ -21,7 +21,8 @@ namespace {
 
 constexpr std::string_view kFirstSchool = "Szkoła Podstawowa nr 1 im. Marii Skłodowskiej-Curie w Krakowie";
 constexpr std::array<std::string_view, 8> kClasses = {"1a", "2a", "3b", "4a", "5c", "6a", "7b", "8a"};
-constexpr int kStudentsPerClass = 20;
+// Class sizes as they come: grades 1–3 stay within the legal 25, 8a is a full class of 30.
+constexpr std::array<int, 8> kClassSizes = {20, 22, 19, 24, 21, 18, 26, 30};
 
 struct ReadySignIn {
     std::string role, login, password, name;
@@ -69,17 +70,19 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
     // with two children, as a family with two pupils has.
     int child = 0;
     std::int64_t sibling_parent = 0;
-    for (std::string_view class_name : kClasses) {
-        auto school_class = organisation::create_class(ctx, admin, school_id, {{"name", class_name}});
+    int sibling_child = 0;  // the elder sibling's number, for the family name
+    for (std::size_t c = 0; c < kClasses.size(); ++c) {
+        auto school_class = organisation::create_class(ctx, admin, school_id, {{"name", kClasses[c]}});
         std::int64_t next_sibling_parent = 0;
-        for (int i = 0; i < kStudentsPerClass; ++i, ++child) {
+        int next_sibling_child = 0;
+        for (int i = 0; i < kClassSizes[c]; ++i, ++child) {
             bool girl = child % 2 == 1;
             auto family_of = [](int n) { return n * 7 + 1; };
             PersonName name = demo_name(child, girl);
             json::object input{{"first_name", name.first}, {"class_id", school_class.id}};
             if (i == 3 && sibling_parent != 0) {
                 input["parent_id"] = sibling_parent;
-                input["last_name"] = surname_for(family_of(child - kStudentsPerClass + 2), girl);
+                input["last_name"] = surname_for(family_of(sibling_child), girl);
             } else {
                 bool mother = child % 3 != 2;
                 PersonName parent = demo_name(child + 500, mother);
@@ -88,9 +91,13 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
                     json::object{{"first_name", parent.first}, {"last_name", surname_for(family_of(child), mother)}};
             }
             auto created = people::create_student(ctx, admin, school_id, input);
-            if (i == 5) next_sibling_parent = created.parent.id;
+            if (i == 5) {
+                next_sibling_parent = created.parent.id;
+                next_sibling_child = child;
+            }
         }
         sibling_parent = next_sibling_parent;
+        sibling_child = next_sibling_child;
     }
     seed_organisation(ctx, admin, school_id);
     seed_timetable(ctx, admin, school_id);
