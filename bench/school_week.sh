@@ -19,7 +19,7 @@ teacher_token=$admin_token
 school_id=$(curl -s "$base/api/v1/me" -H "Authorization: Bearer $admin_token" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).school.id))")
 class_id=$(curl -s "$base/api/v1/schools/$school_id/classes" -H "Authorization: Bearer $admin_token" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).items.find(c=>c.name==='8a').id))")
 pupil=$(curl -s "$base/api/v1/schools/$school_id/students?class_id=$class_id" -H "Authorization: Bearer $admin_token" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.parse(s).items[0].id))")
-lesson_id=$(curl -s "$base/api/v1/students/$pupil/lessons" -H "Authorization: Bearer $admin_token" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const i=JSON.parse(s).items.filter(l=>!/gr\./.test(l.subject.name));console.log(i[i.length-1].id)})")
+lesson_id=$(curl -s "$base/api/v1/students/$pupil/lessons" -H "Authorization: Bearer $admin_token" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const i=JSON.parse(s).items.filter(l=>l.subject.short_name!=='ang');console.log(i[i.length-1].id)})")
 curl -s "$base/api/v1/lessons/$lesson_id" -H "Authorization: Bearer $teacher_token" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const l=JSON.parse(s);console.log(JSON.stringify({topic:'Powtórzenie przed sprawdzianem',curriculum_number:42,attendance:l.students.map((x,i)=>({student_id:x.id,code:i%9?'ob':'nb'}))}))})" >"$work/record.json"
 class_size=$(node -e "console.log(require('$work/record.json').attendance.length)")
 wrk -t1 -c16 -d"${DURATION}s" -H "Authorization: Bearer $student_token" "$week_url" >/dev/null &
