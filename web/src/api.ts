@@ -276,3 +276,168 @@ export async function fetchMe(): Promise<Me | null> {
     throw e;
   }
 }
+
+/** A time of day, HH:MM. */
+export type ClockTime = string;
+
+export type AttendanceKind = 'present' | 'absent' | 'excused' | 'released';
+
+/** One of the school's attendance types (`colour` is #RRGGBB, readable as text on white). */
+export interface AttendanceType {
+  id: number;
+  code: string;
+  name_pl: string;
+  name_en: string;
+  colour: string;
+  kind: AttendanceKind;
+}
+
+export type LessonStatus =
+  'planned' | 'substituted' | 'cancelled' | 'room_changed' | 'moved_out' | 'moved_in' | 'extra';
+
+export interface LessonSlot {
+  date: string;
+  lesson_number: number;
+}
+
+/** One lesson of a week, with the change in force applied. */
+export interface Lesson {
+  date: string;
+  lesson_number: number;
+  starts_at: ClockTime | null;
+  ends_at: ClockTime | null;
+  subject: Subject | null;
+  teacher: StaffRef | null;
+  original_teacher: StaffRef | null;
+  original_subject: Subject | null;
+  class_id: number;
+  class_name: string;
+  group_id: number | null;
+  group_name: string;
+  room: Room | null;
+  status: LessonStatus;
+  moved_to: LessonSlot | null;
+  moved_from: LessonSlot | null;
+  entry_id: number | null;
+  change_id: number | null;
+  online_link: string | null;
+  note: string;
+}
+
+/** A lesson of the teacher's day, with its lesson id when the caller records it. */
+export interface TeacherLesson extends Lesson {
+  can_record: boolean;
+  lesson_id: number | null;
+  recorded?: boolean;
+  topic?: string | null;
+}
+
+export interface TeacherDay {
+  date: string;
+  lessons: TeacherLesson[];
+}
+
+export interface LessonStudent {
+  id: number;
+  first_name: string;
+  last_name: string;
+  register_number: number | null;
+  /** The attendance type's code; null when not marked. */
+  mark: string | null;
+}
+
+export interface LessonDetail {
+  id: number;
+  date: string;
+  lesson_number: number;
+  subject: Subject;
+  class_name: string;
+  group_name: string;
+  topic: string | null;
+  curriculum_number: number | null;
+  recorded: boolean;
+  editable: boolean;
+  students: LessonStudent[];
+  attendance_types: AttendanceType[];
+}
+
+export interface LessonRecord {
+  id: number;
+  topic: string;
+  curriculum_number: number | null;
+  marks: Record<string, string>;
+}
+
+export interface WeekDay {
+  date: string;
+  weekday: number;
+  day_off: string | null;
+  lessons: Lesson[];
+}
+
+/** One week of lessons, Monday to Sunday. */
+export interface Week {
+  week_start: string;
+  days: WeekDay[];
+  bells: BellLesson[];
+}
+
+/** Marks counted by kind; percentage is null when nothing is counted. */
+export interface Tally {
+  present: number;
+  absent: number;
+  excused: number;
+  released: number;
+  percentage: number | null;
+}
+
+export interface SubjectRef {
+  id: number;
+  name: string;
+}
+
+export interface AttendanceMark {
+  lesson_id: number;
+  date: string;
+  lesson_number: number;
+  subject: SubjectRef;
+  type: AttendanceType;
+}
+
+export interface StudentAttendance {
+  from: string;
+  to: string;
+  marks: AttendanceMark[];
+  statistics: {
+    total: Tally;
+    by_subject: (Tally & { subject: SubjectRef })[];
+    by_term: (Tally & { term: number })[];
+    by_month: (Tally & { month: string })[];
+    subjects_at_risk: SubjectRef[];
+  };
+}
+
+export type ExcuseStatus = 'pending' | 'accepted' | 'rejected';
+export type ExcuseReason = 'illness' | 'family' | 'other';
+
+export interface ExcusedLesson {
+  lesson_id: number;
+  date: string;
+  lesson_number: number;
+  subject: string;
+  code: string;
+}
+
+/** A request to excuse a student's absences and lateness, and its decision. */
+export interface Excuse {
+  id: number;
+  student: { id: number; first_name: string; last_name: string; class_name: string };
+  submitted_by: number;
+  reason: ExcuseReason;
+  note: string;
+  status: ExcuseStatus;
+  comment: string;
+  created_at: string;
+  decided_at: string | null;
+  lessons: ExcusedLesson[];
+}

@@ -25,6 +25,9 @@ import { SlipsPage } from './pages/Slips';
 import { StaffPage } from './pages/Staff';
 import { StudentsPage } from './pages/Students';
 import { SubjectsRoomsPage } from './pages/SubjectsRooms';
+import { FamilyAttendancePage } from './pages/FamilyAttendance';
+import { FamilyWeekPage } from './pages/FamilyWeek';
+import { TeacherLessonsPage } from './pages/TeacherLessons';
 import { TotpRequiredPage } from './pages/TotpRequired';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
@@ -43,6 +46,9 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   subjects: SubjectsRoomsPage,
   assignments: AssignmentsPage,
   bells: BellSchedulePage,
+  lessons: TeacherLessonsPage,
+  week: FamilyWeekPage,
+  attendance: FamilyAttendancePage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

@@ -34,3 +34,38 @@ export const byPolish = (a: string, b: string) => a.localeCompare(b, 'pl', { num
 /** People by surname, then first name. */
 export const byName = (a: { first_name: string; last_name: string }, b: { first_name: string; last_name: string }) =>
   byPolish(a.last_name, b.last_name) || byPolish(a.first_name, b.first_name);
+
+/** Today's date in Warsaw (the school's day), YYYY-MM-DD. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+}
+
+/** The calendar date `days` after (or before) a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = civil(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whether a string is a YYYY-MM-DD date. */
+export const isIsoDate = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** "poniedziałek, 7 września 2026" / "Monday, 7 September 2026". */
+export function formatDayLong(date: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(civil(date));
+}
+
+/** A moment (ISO date-time) as a short date and time in Warsaw. */
+export function formatDateTime(at: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Warsaw',
+  }).format(new Date(at));
+}

@@ -19,7 +19,10 @@ export type RouteId =
   | 'groups'
   | 'subjects'
   | 'assignments'
-  | 'bells';
+  | 'bells'
+  | 'lessons'
+  | 'week'
+  | 'attendance';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -37,6 +40,9 @@ const OFFICE: Role[] = ['admin', 'secretary', 'director'];
 export const ROUTES: RouteDef[] = [
   { id: 'home', path: '/', roles: 'all' },
   { id: 'schools', path: '/operator/schools', roles: ['operator'] },
+  { id: 'week', path: '/timetable', roles: ['parent', 'student'] },
+  { id: 'attendance', path: '/attendance', roles: ['parent', 'student'] },
+  { id: 'lessons', path: '/lessons', roles: ['teacher', 'admin', 'secretary'] },
   { id: 'staff', path: '/admin/staff', roles: OFFICE },
   { id: 'classes', path: '/admin/classes', roles: OFFICE },
   { id: 'students', path: '/admin/students', roles: OFFICE },

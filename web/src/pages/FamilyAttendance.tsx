@@ -1,0 +1,416 @@
+// The family attendance page: the statistics (in total and per subject, with the subjects near the half of absences
+// that may leave a student unclassified), the marks by day, and for a parent the excuse form: choose absences and
+// lateness, single lessons or whole days, give a reason and a note. Below, the child's excuses with their decisions.
+import { useState } from 'preact/hooks';
+import {
+  get,
+  post,
+  type AttendanceMark,
+  type Excuse,
+  type ExcuseReason,
+  type StudentAttendance,
+  type Tally,
+  type VisibleStudent,
+} from '../api';
+import { useForm } from '../components/form';
+import { CheckboxField, Notice, SelectField, Submit, TextField } from '../components/fields';
+import { LoadState, PageHeading, Panel, TableRegion, useLoad } from '../components/page';
+import { useApp } from '../context';
+import { formatDate, formatDateTime, formatDayLong, fullName } from '../format';
+import type { MessageKey } from '../i18n';
+import { navigate, useLocation } from '../router';
+import { useChosenStudent } from './family';
+import { typeName } from './TeacherLessons';
+
+const PATH = '/attendance';
+const REASONS: ExcuseReason[] = ['illness', 'family', 'other'];
+
+/** Whether a mark may be excused: an absence (kind absent) or lateness (sp). */
+const excusable = (m: AttendanceMark) => m.type.kind === 'absent' || m.type.code === 'sp';
+
+function percent(tally: Tally, lang: string): string {
+  if (tally.percentage === null) return '—';
+  return `${tally.percentage.toLocaleString(lang === 'en' ? 'en-GB' : 'pl-PL', { maximumFractionDigits: 1 })}%`;
+}
+
+function Statistics({ data }: { data: StudentAttendance }) {
+  const { t, lang } = useApp();
+  const stats = data.statistics;
+  return (
+    <Panel id="stats-heading" title={t('attendance.stats')}>
+      <p class="lead" data-testid="attendance-total">
+        {t('attendance.total', { p: percent(stats.total, lang) })}
+      </p>
+      <p class="muted">{t('attendance.range', { from: formatDate(data.from, lang), to: formatDate(data.to, lang) })}</p>
+      {stats.subjects_at_risk.length > 0 && (
+        <Notice kind="error">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {t('attendance.risk')} {stats.subjects_at_risk.map((s) => s.name).join(', ')}
+          </p>
+        </Notice>
+      )}
+      {stats.by_subject.length > 0 && (
+        <TableRegion caption={t('attendance.bySubject')}>
+          <table data-testid="attendance-subjects">
+            <caption class="visually-hidden">{t('attendance.bySubject')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('attendance.subject')}</th>
+                <th scope="col" class="num">
+                  {t('attendance.present')}
+                </th>
+                <th scope="col" class="num">
+                  {t('attendance.absent')}
+                </th>
+                <th scope="col" class="num">
+                  {t('attendance.excused')}
+                </th>
+                <th scope="col" class="num">
+                  {t('attendance.released')}
+                </th>
+                <th scope="col" class="num">
+                  {t('attendance.percentage')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.by_subject.map((s) => {
+                const risk = stats.subjects_at_risk.some((r) => r.id === s.subject.id);
+                return (
+                  <tr key={s.subject.id} class={risk ? 'at-risk' : undefined}>
+                    <th scope="row">
+                      {s.subject.name}
+                      {risk && <span class="badge risk"> {t('attendance.riskBadge')}</span>}
+                    </th>
+                    <td class="num">{s.present}</td>
+                    <td class="num">{s.absent}</td>
+                    <td class="num">{s.excused}</td>
+                    <td class="num">{s.released}</td>
+                    <td class="num">{percent(s, lang)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </Panel>
+  );
+}
+
+function MarkBadge({ mark }: { mark: AttendanceMark }) {
+  const { lang } = useApp();
+  return (
+    <span class="type-badge" style={{ '--type-colour': mark.type.colour }} title={typeName(mark.type, lang)}>
+      {mark.type.code}
+    </span>
+  );
+}
+
+/** The marks by day; for a parent, excusable marks and whole days can be chosen for an excuse. */
+function MarksAndExcuse({
+  student,
+  data,
+  covered,
+  canExcuse,
+  onSubmitted,
+}: {
+  student: VisibleStudent;
+  data: StudentAttendance;
+  covered: Set<number>;
+  canExcuse: boolean;
+  onSubmitted: (e: Excuse) => void;
+}) {
+  const { t, lang } = useApp();
+  const [showAll, setShowAll] = useState(false);
+  const form = useForm({ lesson_ids: [] as number[], dates: [] as string[], reason: '', note: '' });
+  const { values, set, errors } = form;
+
+  const days = new Map<string, AttendanceMark[]>();
+  for (const m of data.marks) {
+    const list = days.get(m.date) ?? [];
+    list.push(m);
+    days.set(m.date, list);
+  }
+  const open = (m: AttendanceMark) => canExcuse && excusable(m) && !covered.has(m.lesson_id);
+  const dates = [...days.keys()].sort().reverse();
+  const shown = showAll ? dates : dates.filter((d) => days.get(d)!.some((m) => m.type.code !== 'ob'));
+  const chosen = values.lesson_ids.length + values.dates.length;
+
+  const toggleLesson = (id: number, on: boolean) =>
+    set('lesson_ids', on ? [...values.lesson_ids, id] : values.lesson_ids.filter((x) => x !== id));
+  const toggleDay = (date: string, on: boolean) => {
+    set('dates', on ? [...values.dates, date] : values.dates.filter((x) => x !== date));
+    const ids = new Set(days.get(date)!.map((m) => m.lesson_id));
+    if (on)
+      set(
+        'lesson_ids',
+        values.lesson_ids.filter((x) => !ids.has(x)),
+      );
+  };
+
+  const save = form.submit(async () => {
+    const local: Record<string, string> = {};
+    if (chosen === 0) local.lesson_ids = t('excuse.chooseSome');
+    if (!values.reason) local.reason = t('excuse.chooseReason');
+    if (Object.keys(local).length) {
+      form.setErrors(local);
+      return;
+    }
+    const body: Record<string, unknown> = { reason: values.reason };
+    if (values.lesson_ids.length) body.lesson_ids = values.lesson_ids;
+    if (values.dates.length) body.dates = values.dates;
+    if (values.note.trim()) body.note = values.note.trim();
+    const excuse = await post<Excuse>(`/students/${student.id}/excuses`, body);
+    form.reset();
+    onSubmitted(excuse);
+  });
+
+  const selectionError = errors.lesson_ids ?? errors.dates;
+  const daysList = (
+    <>
+      <CheckboxField
+        id="attendance_show_all"
+        label={t('attendance.showAll')}
+        checked={showAll}
+        onChecked={setShowAll}
+      />
+      {shown.length === 0 ? (
+        <p>{t('attendance.noMarks')}</p>
+      ) : (
+        <ul class="plain attendance-days" data-testid="attendance-days">
+          {shown.map((date) => {
+            const marks = days.get(date)!;
+            const dayOpen = marks.some(open);
+            const dayChosen = values.dates.includes(date);
+            return (
+              <li key={date} class="attendance-day">
+                <h3 id={`att-day-${date}`}>{formatDayLong(date, lang)}</h3>
+                {dayOpen && (
+                  <div class="field checkbox day-choice">
+                    <input
+                      type="checkbox"
+                      id={`excuse-day-${date}`}
+                      checked={dayChosen}
+                      onChange={(e) => toggleDay(date, e.currentTarget.checked)}
+                    />
+                    <label for={`excuse-day-${date}`}>{t('excuse.wholeDay', { date: formatDate(date, lang) })}</label>
+                  </div>
+                )}
+                <ul class="plain mark-items" aria-labelledby={`att-day-${date}`}>
+                  {marks.map((m) => {
+                    const text = `${t('lessons.number', { n: m.lesson_number })}: ${m.subject.name} — ${typeName(m.type, lang)}`;
+                    return (
+                      <li key={m.lesson_id} class="mark-item">
+                        {open(m) ? (
+                          <span class="field checkbox">
+                            <input
+                              type="checkbox"
+                              id={`excuse-lesson-${m.lesson_id}`}
+                              checked={dayChosen || values.lesson_ids.includes(m.lesson_id)}
+                              disabled={dayChosen}
+                              onChange={(e) => toggleLesson(m.lesson_id, e.currentTarget.checked)}
+                            />
+                            <label for={`excuse-lesson-${m.lesson_id}`}>
+                              <MarkBadge mark={m} /> {text}
+                            </label>
+                          </span>
+                        ) : (
+                          <span>
+                            <MarkBadge mark={m} /> {text}
+                            {canExcuse && excusable(m) && covered.has(m.lesson_id) && (
+                              <span class="muted"> {t('excuse.alreadyCovered')}</span>
+                            )}
+                          </span>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+
+  if (!canExcuse)
+    return (
+      <Panel id="marks-heading" title={t('attendance.marks')}>
+        {daysList}
+      </Panel>
+    );
+  return (
+    <Panel id="marks-heading" title={t('attendance.marksExcuse')}>
+      <p class="muted">{t('excuse.intro')}</p>
+      <form class="form" ref={form.formRef} onSubmit={save} noValidate>
+        {form.error && <Notice kind="error">{form.error}</Notice>}
+        <fieldset
+          class={selectionError ? 'has-error' : undefined}
+          aria-describedby={selectionError ? 'excuse-selection-error' : undefined}
+        >
+          <legend>{t('excuse.choose')}</legend>
+          {daysList}
+          {selectionError && (
+            <p class="field-error" id="excuse-selection-error" role="alert">
+              {selectionError}
+            </p>
+          )}
+        </fieldset>
+        <div class="excuse-send">
+          <p aria-live="polite" data-testid="excuse-chosen">
+            {t('excuse.chosen', { n: values.lesson_ids.length, d: values.dates.length })}
+          </p>
+          <div class="grid-form">
+            <SelectField
+              id="excuse_reason"
+              label={t('excuse.reason')}
+              value={values.reason}
+              onValue={(v) => set('reason', v)}
+              placeholder={t('excuse.reasonPick')}
+              options={REASONS.map((r) => ({ value: r, label: t(`excuse.reason.${r}` as MessageKey) }))}
+              required
+              error={errors.reason}
+            />
+            <TextField
+              id="excuse_note"
+              label={t('excuse.note')}
+              optional
+              value={values.note}
+              onValue={(v) => set('note', v)}
+              maxLength={500}
+              error={errors.note}
+            />
+          </div>
+          <div class="actions">
+            <Submit busy={form.busy} label={t('excuse.submit')} busyLabel={t('common.saving')} />
+          </div>
+        </div>
+      </form>
+    </Panel>
+  );
+}
+
+export function ExcuseStatusBadge({ status }: { status: Excuse['status'] }) {
+  const { t } = useApp();
+  return <span class={`badge excuse-${status}`}>{t(`excuse.status.${status}` as MessageKey)}</span>;
+}
+
+/** The lessons an excuse covers, by day. */
+export function ExcuseLessons({ excuse }: { excuse: Excuse }) {
+  const { t, lang } = useApp();
+  return (
+    <ul class="excuse-lessons">
+      {excuse.lessons.map((l) => (
+        <li key={l.lesson_id}>
+          {formatDate(l.date, lang)}, {t('lessons.number', { n: l.lesson_number }).toLowerCase()}: {l.subject} ({l.code}
+          )
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ExcuseList({ excuses }: { excuses: Excuse[] }) {
+  const { t, lang } = useApp();
+  return (
+    <Panel id="excuses-heading" title={t('excuse.list')}>
+      {excuses.length === 0 ? (
+        <p>{t('excuse.none')}</p>
+      ) : (
+        <ul class="plain excuse-list" data-testid="excuse-list">
+          {excuses.map((e) => (
+            <li key={e.id} class="card excuse-card">
+              <p>
+                <ExcuseStatusBadge status={e.status} />{' '}
+                <span class="muted">{t('excuse.sent', { at: formatDateTime(e.created_at, lang) })}</span>
+              </p>
+              <p>
+                {t('excuse.reasonIs', { reason: t(`excuse.reason.${e.reason}` as MessageKey) })}
+                {e.note && ` — ${e.note}`}
+              </p>
+              <ExcuseLessons excuse={e} />
+              {e.comment && <p>{t('excuse.comment', { comment: e.comment })}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function StudentAttendancePage({ student }: { student: VisibleStudent }) {
+  const { t, me } = useApp();
+  const attendance = useLoad(() => get<StudentAttendance>(`/students/${student.id}/attendance`), [student.id]);
+  const excuses = useLoad(() => get<{ items: Excuse[] }>(`/students/${student.id}/excuses`), [student.id]);
+  const [sent, setSent] = useState<string | null>(null);
+  const canExcuse = me?.user.role === 'parent';
+  return (
+    <>
+      {sent && <Notice kind="success">{sent}</Notice>}
+      <LoadState state={attendance}>{(data) => <Statistics data={data} />}</LoadState>
+      <LoadState state={excuses}>
+        {(list) => {
+          const covered = new Set(
+            list.items.filter((e) => e.status !== 'rejected').flatMap((e) => e.lessons.map((l) => l.lesson_id)),
+          );
+          return (
+            <>
+              <LoadState state={attendance}>
+                {(data) => (
+                  <MarksAndExcuse
+                    student={student}
+                    data={data}
+                    covered={covered}
+                    canExcuse={canExcuse}
+                    onSubmitted={(e) => {
+                      setSent(t('excuse.submitted', { n: e.lessons.length }));
+                      excuses.reload();
+                      window.scrollTo(0, 0);
+                    }}
+                  />
+                )}
+              </LoadState>
+              <ExcuseList excuses={list.items} />
+            </>
+          );
+        }}
+      </LoadState>
+    </>
+  );
+}
+
+export function FamilyAttendancePage() {
+  const { t, me } = useApp();
+  const { search } = useLocation();
+  const { students, student } = useChosenStudent();
+  return (
+    <>
+      <PageHeading title={t('nav.attendance')} />
+      {!student ? (
+        <p>{t('home.noStudents')}</p>
+      ) : (
+        <>
+          {me?.user.role === 'parent' && students.length > 1 && (
+            <div class="filter-bar">
+              <SelectField
+                id="attendance_student"
+                label={t('family.child')}
+                value={String(student.id)}
+                onValue={(v) => {
+                  const params = new URLSearchParams(search);
+                  params.set('student', v);
+                  navigate(`${PATH}?${params.toString()}`, true);
+                }}
+                options={students.map((s) => ({ value: String(s.id), label: `${fullName(s)} (${s.class_name})` }))}
+              />
+            </div>
+          )}
+          <StudentAttendancePage key={student.id} student={student} />
+        </>
+      )}
+    </>
+  );
+}
