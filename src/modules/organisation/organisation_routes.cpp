@@ -3,36 +3,14 @@
 
 namespace kreda::organisation {
 
-namespace {
-
-template <typename T>
-json::object list_json(const std::vector<T>& items) {
-    return items_json(items, [](const T& item) { return to_json(item); });
-}
-
-//! Adds GET and POST of a school's list: `/api/v1/schools/{id}/<name>`.
-template <typename List, typename Create>
-void add_list(http::Router& router, Context& ctx, const std::string& name, List list, Create create) {
-    std::string path = "/api/v1/schools/{id}/" + name;
-    router.add("GET", path, [&ctx, list](http::Request& r) {
-        auto actor = ctx.sessions.authenticate(r);
-        return http::Response::json(list_json(list(ctx, actor, r.id_param("id"))));
-    });
-    router.add("POST", path, [&ctx, create](http::Request& r) {
-        auto actor = ctx.sessions.authenticate(r);
-        return http::Response::json(to_json(create(ctx, actor, r.id_param("id"), r.json_body())), 201);
-    });
-}
-
-}  // namespace
-
 void register_routes(http::Router& router, Context& ctx) {
     add_list(router, ctx, "classes", list_classes, create_class);
     add_list(router, ctx, "subjects", list_subjects, create_subject);
     add_list(router, ctx, "rooms", list_rooms, create_room);
     router.add("PATCH", "/api/v1/schools/{id}/classes/{class_id}", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
-        return http::Response::json(to_json(update_class(ctx, actor, r.id_param("id"), r.id_param("class_id"), r.json_body())));
+        return http::Response::json(
+            to_json(update_class(ctx, actor, r.id_param("id"), r.id_param("class_id"), r.json_body())));
     });
     router.add("POST", "/api/v1/schools/{id}/classes/{class_id}/register-numbers", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
@@ -41,7 +19,7 @@ void register_routes(http::Router& router, Context& ctx) {
     });
     router.add("GET", "/api/v1/schools/{id}/groups", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
-        return http::Response::json(list_json(list_groups(ctx, actor, r.id_param("id"), r.query_id("class_id"))));
+        return http::Response::json(items_of(list_groups(ctx, actor, r.id_param("id"), r.query_id("class_id"))));
     });
     router.add("POST", "/api/v1/schools/{id}/groups", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
@@ -55,7 +33,7 @@ void register_routes(http::Router& router, Context& ctx) {
     router.add("GET", "/api/v1/schools/{id}/assignments", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         auto found = list_assignments(ctx, actor, r.id_param("id"), r.query_id("teacher_id"), r.query_id("class_id"));
-        return http::Response::json(list_json(found));
+        return http::Response::json(items_of(found));
     });
     router.add("POST", "/api/v1/schools/{id}/assignments", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
@@ -68,12 +46,13 @@ void register_routes(http::Router& router, Context& ctx) {
     });
     router.add("GET", "/api/v1/schools/{id}/bell-schedule", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
-        return http::Response::json(json::object{{"lessons", list_json(bell_schedule(ctx, actor, r.id_param("id")))["items"]}});
+        return http::Response::json(
+            json::object{{"lessons", items_of(bell_schedule(ctx, actor, r.id_param("id")))["items"]}});
     });
     router.add("POST", "/api/v1/schools/{id}/bell-schedule", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         auto lessons = set_bell_schedule(ctx, actor, r.id_param("id"), r.json_body());
-        return http::Response::json(json::object{{"lessons", list_json(lessons)["items"]}});
+        return http::Response::json(json::object{{"lessons", items_of(lessons)["items"]}});
     });
 }
 
