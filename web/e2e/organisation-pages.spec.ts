@@ -9,6 +9,7 @@ const PAGES = [
   'Przedmioty i sale',
   'Przydziały nauczycieli',
   'Plan dzwonków',
+  'Zmiany w planie',
 ];
 
 test('an administrator visits every school-organisation page', async ({ page }) => {

@@ -12,6 +12,7 @@ import { AuditPage } from './pages/Audit';
 import { BellSchedulePage } from './pages/BellSchedule';
 import { ClassesPage } from './pages/Classes';
 import { FirstPasswordPage } from './pages/FirstPassword';
+import { ExcuseInboxPage } from './pages/ExcuseInbox';
 import { FreeDaysPage } from './pages/FreeDays';
 import { GroupsPage } from './pages/Groups';
 import { HomePage } from './pages/Home';
@@ -28,6 +29,7 @@ import { SubjectsRoomsPage } from './pages/SubjectsRooms';
 import { FamilyAttendancePage } from './pages/FamilyAttendance';
 import { FamilyWeekPage } from './pages/FamilyWeek';
 import { TeacherLessonsPage } from './pages/TeacherLessons';
+import { TimetableChangesPage } from './pages/TimetableChanges';
 import { TotpRequiredPage } from './pages/TotpRequired';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
@@ -49,6 +51,8 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   lessons: TeacherLessonsPage,
   week: FamilyWeekPage,
   attendance: FamilyAttendancePage,
+  excuses: ExcuseInboxPage,
+  changes: TimetableChangesPage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

@@ -22,7 +22,9 @@ export type RouteId =
   | 'bells'
   | 'lessons'
   | 'week'
-  | 'attendance';
+  | 'attendance'
+  | 'excuses'
+  | 'changes';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -43,6 +45,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'week', path: '/timetable', roles: ['parent', 'student'] },
   { id: 'attendance', path: '/attendance', roles: ['parent', 'student'] },
   { id: 'lessons', path: '/lessons', roles: ['teacher', 'admin', 'secretary'] },
+  { id: 'excuses', path: '/excuses', roles: ['teacher', 'admin', 'secretary'] },
   { id: 'staff', path: '/admin/staff', roles: OFFICE },
   { id: 'classes', path: '/admin/classes', roles: OFFICE },
   { id: 'students', path: '/admin/students', roles: OFFICE },
@@ -55,6 +58,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'subjects', path: '/admin/subjects', roles: OFFICE, group: 'organisation' },
   { id: 'assignments', path: '/admin/assignments', roles: OFFICE, group: 'organisation' },
   { id: 'bells', path: '/admin/bells', roles: OFFICE, group: 'organisation' },
+  { id: 'changes', path: '/admin/timetable-changes', roles: ['admin', 'secretary'], group: 'organisation' },
   { id: 'security', path: '/security', roles: 'all' },
   { id: 'login', path: '/login', roles: 'all' },
 ];

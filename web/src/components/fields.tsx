@@ -85,6 +85,35 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
+interface TextAreaFieldProps extends Common {
+  value: string;
+  onValue: (value: string) => void;
+  maxLength?: number;
+  rows?: number;
+}
+
+/** A multi-line text input with its label, hint and error. */
+export function TextAreaField(p: TextAreaFieldProps) {
+  return (
+    <div class={`field${p.error ? ' has-error' : ''}`}>
+      <Label id={p.id} label={p.label} optional={p.optional} />
+      <textarea
+        id={p.id}
+        name={p.id}
+        value={p.value}
+        onInput={(e) => p.onValue(e.currentTarget.value)}
+        maxLength={p.maxLength}
+        rows={p.rows ?? 3}
+        required={p.required}
+        disabled={p.disabled}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+      />
+      <Messages id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
 interface SelectFieldProps extends Common {
   value: string;
   onValue: (value: string) => void;
