@@ -9,6 +9,7 @@ const PAGES = [
   'Przedmioty i sale',
   'Przydziały nauczycieli',
   'Plan dzwonków',
+  'Plan lekcji',
   'Zmiany w planie',
 ];
 
@@ -72,6 +73,9 @@ test('the organisation pages are accessible in the dark theme and in English', a
   await openFromNav(page, 'School year and terms');
   await expect(page.getByTestId('years-table')).toContainText('1 September 2026');
   await expectAccessible(page, 'the dark English school year page');
+  await openFromNav(page, 'Timetable');
+  await expect(page.getByTestId('timetable-grid').getByRole('columnheader', { name: 'Monday' })).toBeVisible();
+  await expectAccessible(page, 'the dark English timetable grid');
 });
 
 test('a director reads the organisation and manages only the calendar', async ({ page }) => {

@@ -92,6 +92,25 @@ export interface BellLesson {
   ends_at: string;
 }
 
+/** One weekly lesson of the plan (docs/openapi.yaml, PlanEntry); weekday 1 = Monday … 6 = Saturday. */
+export interface PlanEntry {
+  id: number;
+  assignment_id: number;
+  subject: Subject | null;
+  teacher: StaffRef | null;
+  class_id: number;
+  class_name: string;
+  group_id: number | null;
+  group_name: string;
+  weekday: number;
+  lesson_number: number;
+  room: Room | null;
+  valid_from: string;
+  /** The last day in force; null while the entry has no end. */
+  valid_to: string | null;
+  online_link: string | null;
+}
+
 /** Dates are YYYY-MM-DD. */
 export interface Term {
   id: number;

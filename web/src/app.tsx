@@ -29,6 +29,7 @@ import { SubjectsRoomsPage } from './pages/SubjectsRooms';
 import { FamilyAttendancePage } from './pages/FamilyAttendance';
 import { FamilyWeekPage } from './pages/FamilyWeek';
 import { TeacherLessonsPage } from './pages/TeacherLessons';
+import { TimetablePage } from './pages/Timetable';
 import { TimetableChangesPage } from './pages/TimetableChanges';
 import { TotpRequiredPage } from './pages/TotpRequired';
 
@@ -52,6 +53,7 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   week: FamilyWeekPage,
   attendance: FamilyAttendancePage,
   excuses: ExcuseInboxPage,
+  timetable: TimetablePage,
   changes: TimetableChangesPage,
 };
 

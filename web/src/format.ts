@@ -69,3 +69,11 @@ export function formatDateTime(at: string, lang: Lang): string {
     timeZone: 'Europe/Warsaw',
   }).format(new Date(at));
 }
+
+/** A weekday's name as used inside a sentence (1 = "poniedziałek" / "Monday" … 7 = Sunday). */
+export function weekdayName(weekday: number, lang: Lang): string {
+  // 5 January 2026 was a Monday.
+  return new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' }).format(
+    civil(addDays('2026-01-05', weekday - 1)),
+  );
+}

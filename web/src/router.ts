@@ -24,6 +24,7 @@ export type RouteId =
   | 'week'
   | 'attendance'
   | 'excuses'
+  | 'timetable'
   | 'changes';
 
 /** A heading the navigation shows above a run of related pages. */
@@ -58,6 +59,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'subjects', path: '/admin/subjects', roles: OFFICE, group: 'organisation' },
   { id: 'assignments', path: '/admin/assignments', roles: OFFICE, group: 'organisation' },
   { id: 'bells', path: '/admin/bells', roles: OFFICE, group: 'organisation' },
+  { id: 'timetable', path: '/admin/timetable', roles: OFFICE, group: 'organisation' },
   { id: 'changes', path: '/admin/timetable-changes', roles: ['admin', 'secretary'], group: 'organisation' },
   { id: 'security', path: '/security', roles: 'all' },
   { id: 'login', path: '/login', roles: 'all' },

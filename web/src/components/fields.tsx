@@ -47,7 +47,7 @@ function Messages({ id, hint, error }: { id: string; hint?: string; error?: stri
 interface TextFieldProps extends Common {
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'password' | 'email' | 'date' | 'time';
+  type?: 'text' | 'password' | 'email' | 'date' | 'time' | 'url';
   autocomplete?: string;
   inputMode?: 'numeric' | 'text';
   maxLength?: number;
@@ -57,7 +57,7 @@ interface TextFieldProps extends Common {
   max?: string;
 }
 
-/** A text, password, e-mail, date or time input with its label, hint and error. */
+/** A text, password, e-mail, date, time or web address input with its label, hint and error. */
 export function TextField(p: TextFieldProps) {
   return (
     <div class={`field${p.error ? ' has-error' : ''}`}>

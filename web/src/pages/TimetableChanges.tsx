@@ -10,7 +10,7 @@ import { addDays, byPolish, formatDayLong, fullName, isIsoDate, listName, todayI
 import type { MessageKey } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { useClasses } from './Classes';
-import { useTeachers } from './organisation';
+import { useRooms, useTeachers } from './organisation';
 import { changeText, classLabel, lessonTime } from './TeacherLessons';
 
 const PATH = '/admin/timetable-changes';
@@ -364,10 +364,7 @@ export function TimetableChangesPage() {
   useEffect(() => setDateInput(date), [date]);
   const classes = useClasses(schoolId);
   const teachers = useTeachers(schoolId);
-  const rooms = useLoad(async () => {
-    const data = await get<{ items: Room[] }>(`/schools/${schoolId}/rooms`);
-    return [...data.items].sort((a, b) => byPolish(a.name, b.name));
-  }, [schoolId]);
+  const rooms = useRooms(schoolId);
   return (
     <>
       <PageHeading title={t('nav.changes')} />

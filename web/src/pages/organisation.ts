@@ -1,5 +1,5 @@
 // What the school-organisation pages share: who may change what, and the lists their forms choose from.
-import { get, query, type Group, type Role, type Student, type User } from '../api';
+import { get, query, type Group, type Role, type Room, type Student, type User } from '../api';
 import { useLoad } from '../components/page';
 import { byName, byPolish } from '../format';
 
@@ -25,6 +25,14 @@ export function useTeachers(schoolId: number) {
   return useLoad(async () => {
     const data = await get<{ items: User[] }>(`/schools/${schoolId}/users${query({ role: 'teacher' })}`);
     return data.items.filter((u) => u.active !== false).sort(byName);
+  }, [schoolId]);
+}
+
+/** The school's rooms, by name. */
+export function useRooms(schoolId: number) {
+  return useLoad(async () => {
+    const data = await get<{ items: Room[] }>(`/schools/${schoolId}/rooms`);
+    return [...data.items].sort((a, b) => byPolish(a.name, b.name));
   }, [schoolId]);
 }
 
