@@ -103,6 +103,7 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
     seed_timetable(ctx, admin, school_id);
     seed_lessons(ctx, admin, school_id);
     seed_excuses(ctx, admin, school_id);
+    seed_grades(ctx, admin, school_id);
     seed_changes(ctx, admin, school_id);
 }
 

@@ -16,6 +16,8 @@ void seed_timetable(Context& ctx, const auth::Actor& admin, std::int64_t school_
 void seed_lessons(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! Parents' excuses of recent absences: some accepted, one rejected, some waiting for the homeroom teacher.
 void seed_excuses(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! Every assignment's grade book from September to today, improvements, predicted term grades, behaviour.
+void seed_grades(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! A substitution, a cancellation and a room change in the coming school week.
 void seed_changes(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 

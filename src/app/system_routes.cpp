@@ -7,6 +7,7 @@
 #include "http/static_files.hpp"
 #include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/grades/grades.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
@@ -75,6 +76,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     people::register_routes(router, ctx);
     organisation::register_routes(router, ctx);
     timetable::register_routes(router, ctx);
+    grades::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
     auto files = std::make_shared<http::StaticFiles>(web_root);

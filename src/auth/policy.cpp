@@ -32,7 +32,16 @@ bool role_may(Role role, Action action) {
         case Action::ViewAudit:
             return role == Role::Admin || role == Role::Director;
         case Action::SubmitExcuse:
+        case Action::EnterGrades:
+        case Action::SetBehaviour:
             return false;  // only by relation
+        case Action::ManageGrading:
+            return role == Role::Admin || role == Role::Director;
+        case Action::ViewGradebook:
+        case Action::ViewGradeStatistics:
+            return role == Role::Admin || role == Role::Director || role == Role::Secretary || role == Role::Pedagogue;
+        case Action::AddBehaviourPoints:
+            return role == Role::Teacher || role == Role::Director || role == Role::Pedagogue;
         case Action::DecideExcuse:
         case Action::RecordLesson:
             return role == Role::Admin || role == Role::Secretary;
@@ -52,6 +61,11 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
     }
     if (action == Action::RecordLesson && same_school && target.relation == Relation::Teaches) return Decision::Allow;
     if (action == Action::DecideExcuse && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
+    if (action == Action::EnterGrades && same_school && target.relation == Relation::Teaches) return Decision::Allow;
+    if (action == Action::SetBehaviour && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
+    bool teaching = target.relation == Relation::Teaches || target.relation == Relation::Homeroom;
+    if ((action == Action::ViewGradebook || action == Action::ViewGradeStatistics) && same_school && teaching)
+        return Decision::Allow;
     if (action == Action::SubmitExcuse) {
         bool family = target.relation == Relation::Guardian || target.relation == Relation::Self;
         if (same_school && family) return Decision::Allow;

@@ -24,10 +24,16 @@ enum class Action {
     ManageStudents,      //!< create students and parents, guardianship
     PrintCredentials,    //!< issue activation slips
     ViewAudit,
-    ViewStudent,   //!< one student's data: themself, their guardians, the school's staff
-    RecordLesson,  //!< a lesson's topic and attendance: its teacher, or the office
-    SubmitExcuse,  //!< a guardian (or an adult student, where the school allows it) excuses absences
-    DecideExcuse,  //!< the homeroom teacher of the student's class, or the office
+    ViewStudent,          //!< one student's data: themself, their guardians, the school's staff
+    RecordLesson,         //!< a lesson's topic and attendance: its teacher, or the office
+    SubmitExcuse,         //!< a guardian (or an adult student, where the school allows it) excuses absences
+    DecideExcuse,         //!< the homeroom teacher of the student's class, or the office
+    ManageGrading,        //!< the scale's settings and the grade categories: director, admin
+    ViewGradebook,        //!< an assignment's grade book: its teacher, the class's homeroom teacher, the office
+    EnterGrades,          //!< grades, term and annual grades: only the assignment's teacher
+    SetBehaviour,         //!< behaviour grades: only the class's homeroom teacher
+    AddBehaviourPoints,   //!< behaviour points: the school's teachers, pedagogue, director
+    ViewGradeStatistics,  //!< a class's grade statistics: the office, the class's teachers and homeroom teacher
 };
 
 //! How the actor stands to the object, as far as the caller found out.

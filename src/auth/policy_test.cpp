@@ -68,6 +68,22 @@ TEST(Policy, ATeacherRecordsOnlyTheirOwnLessonsAndTheOfficeAny) {
     EXPECT_EQ(decide(person(Role::Parent, 1), Action::RecordLesson, {1}), Decision::Hidden);
 }
 
+TEST(Policy, OnlyTheAssignmentsTeacherGradesAndOnlyTheHomeroomTeacherGradesBehaviour) {
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::EnterGrades, {1, Relation::Teaches}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::EnterGrades, {1, Relation::Homeroom}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Admin, 1), Action::EnterGrades, {1}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Teacher, 2), Action::EnterGrades, {1, Relation::Teaches}), Decision::Hidden);
+    EXPECT_EQ(decide(person(Role::Parent, 1), Action::EnterGrades, {1, Relation::Guardian}), Decision::Hidden);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::SetBehaviour, {1, Relation::Homeroom}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::SetBehaviour, {1, Relation::Teaches}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::ViewGradebook, {1, Relation::Homeroom}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::ViewGradebook, {1}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Director, 1), Action::ViewGradebook, {1}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Director, 1), Action::ManageGrading, {1}), Decision::Allow);
+    EXPECT_EQ(decide(person(Role::Teacher, 1), Action::ManageGrading, {1}), Decision::Forbidden);
+    EXPECT_EQ(decide(person(Role::Student, 1), Action::ViewGradeStatistics, {1, Relation::Self}), Decision::Hidden);
+}
+
 TEST(Policy, OnlyTheFamilyExcusesAndOnlyTheHomeroomTeacherOrOfficeDecides) {
     EXPECT_EQ(decide(person(Role::Parent, 1), Action::SubmitExcuse, {1, Relation::Guardian}), Decision::Allow);
     EXPECT_EQ(decide(person(Role::Parent, 1), Action::SubmitExcuse, {1, Relation::None}), Decision::Hidden);

@@ -275,6 +275,120 @@ CREATE TABLE calendar_feeds (
 CREATE INDEX calendar_feeds_user ON calendar_feeds (user_id);
 )sql";
 
+constexpr std::string_view kGrades = R"sql(
+CREATE TABLE grade_settings (
+    school_id BIGINT PRIMARY KEY REFERENCES schools(id),
+    plus_hundredths INTEGER NOT NULL DEFAULT 50,
+    minus_hundredths INTEGER NOT NULL DEFAULT 25,
+    improvement_rule TEXT NOT NULL DEFAULT 'better',
+    families_see_averages INTEGER NOT NULL DEFAULT 1,
+    families_see_class_average INTEGER NOT NULL DEFAULT 0,
+    predicted_visible_from TEXT,
+    behaviour_points INTEGER NOT NULL DEFAULT 0,
+    behaviour_start_points INTEGER NOT NULL DEFAULT 100,
+    custom_marks TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE grade_categories (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    subject_id BIGINT REFERENCES subjects(id),
+    name TEXT NOT NULL,
+    weight INTEGER NOT NULL,
+    counts INTEGER NOT NULL,
+    colour TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'scale',
+    max_points INTEGER
+);
+CREATE INDEX grade_categories_school ON grade_categories (school_id);
+CREATE TABLE grade_columns (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    assignment_id BIGINT NOT NULL REFERENCES assignments(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    term INTEGER NOT NULL,
+    category_id BIGINT NOT NULL REFERENCES grade_categories(id),
+    date TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_by BIGINT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX grade_columns_assignment ON grade_columns (assignment_id, year_id);
+CREATE TABLE grades (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    column_id BIGINT NOT NULL REFERENCES grade_columns(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    subject_id BIGINT NOT NULL REFERENCES subjects(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    value TEXT NOT NULL,
+    improves_id BIGINT REFERENCES grades(id),
+    date TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    modified_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX grades_cell ON grades (column_id, student_id) WHERE improves_id IS NULL;
+CREATE INDEX grades_student ON grades (student_id, year_id);
+CREATE INDEX grades_column ON grades (column_id);
+CREATE TABLE summary_grades (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    subject_id BIGINT NOT NULL REFERENCES subjects(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    kind TEXT NOT NULL,
+    value INTEGER,
+    description TEXT NOT NULL DEFAULT '',
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    modified_at BIGINT NOT NULL,
+    UNIQUE (student_id, subject_id, year_id, kind)
+);
+CREATE TABLE behaviour_grades (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    modified_at BIGINT NOT NULL,
+    UNIQUE (student_id, year_id, kind)
+);
+CREATE TABLE behaviour_points (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    date TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX behaviour_points_student ON behaviour_points (student_id, year_id);
+CREATE TABLE grade_changes (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    year_id BIGINT NOT NULL REFERENCES school_years(id),
+    subject_id BIGINT REFERENCES subjects(id),
+    grade_id BIGINT,
+    what TEXT NOT NULL,
+    before_value TEXT,
+    after_value TEXT,
+    changed_by BIGINT NOT NULL REFERENCES users(id),
+    changed_at BIGINT NOT NULL
+);
+CREATE INDEX grade_changes_student ON grade_changes (student_id, year_id);
+CREATE TABLE grade_seen (
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    seen_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, student_id)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -289,6 +403,10 @@ const std::vector<Migration>& schema_migrations() {
         {5, "excuses: a family's requests to excuse absences, and the homeroom teacher's decisions", kExcuses},
         {6, "calendar feeds: private, revocable iCalendar addresses of a student's or a teacher's timetable",
          kCalendarFeeds},
+        {7,
+         "grades: the school's scale settings, categories, grade book columns and grades, term and annual grades, "
+         "behaviour, the families' change history and read marks",
+         kGrades},
     };
     return all;
 }
