@@ -74,7 +74,7 @@ class Excuses : public ApiScenario {
             http.get("/api/v1/students/" + std::to_string(kid_.student_id) + "/attendance?to=" + format_date(day_))
                 .json();
         for (const auto& m : body.at("marks").as_array())
-            out[m.at("lesson_id").as_int64()] = std::string(m.at("type").at("code").as_string());
+            out[m.at("lesson_id").as_int64()] = std::string(m.at("code").as_string());
         return out;
     }
 

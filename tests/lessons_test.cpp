@@ -147,8 +147,7 @@ TEST_F(Lessons, FamiliesSeeTheMarksTheTopicsAndTheStatistics) {
     auto body = attendance.json();
     bool absent_today = false;
     for (const auto& m : body.at("marks").as_array())
-        absent_today =
-            absent_today || (m.at("lesson_id").as_int64() == id && m.at("type").at("code").as_string() == "nb");
+        absent_today = absent_today || (m.at("lesson_id").as_int64() == id && m.at("code").as_string() == "nb");
     EXPECT_TRUE(absent_today);
     EXPECT_EQ(body.at("statistics").at("total").at("absent").as_int64(), 1);
     auto lessons = parent.get(student + "/lessons?to=" + format_date(day_)).json().at("items").as_array();
@@ -186,7 +185,8 @@ TEST_F(Lessons, ASchoolAddsItsOwnAttendanceTypeAndItCountsByItsKind) {
                                "/attendance?from=" + format_date(day) + "&to=" + format_date(day))
                           .json();
     ASSERT_EQ(attendance.at("marks").as_array().size(), 1u);
-    EXPECT_EQ(attendance.at("marks").as_array()[0].at("type").at("code").as_string(), "zd");
+    EXPECT_EQ(attendance.at("marks").as_array()[0].at("code").as_string(), "zd");
+    EXPECT_EQ(attendance.at("types").as_array()[0].at("code").as_string(), "zd");
     EXPECT_EQ(attendance.at("statistics").at("total").at("present").as_int64(), 1) << "counted by its kind";
 }
 

@@ -37,7 +37,7 @@ void seed_excuses(Context& ctx, const auth::Actor& admin, std::int64_t school_id
             auto attendance = attendance::student_attendance(ctx, parent, student.id, add_days(today, -28), today);
             json::array dates;
             for (const auto& m : attendance["marks"].as_array())
-                if (m.at("type").at("code").as_string() == "nb" && dates.size() < 3) dates.push_back(m.at("date"));
+                if (m.at("code").as_string() == "nb" && dates.size() < 3) dates.push_back(m.at("date"));
             if (dates.empty()) continue;
             json::object excuse;
             try {

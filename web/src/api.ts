@@ -423,6 +423,29 @@ export interface AttendanceMark {
   type: AttendanceType;
 }
 
+/** The wire form of a student's attendance: each type and subject once, the marks by code and subject id. */
+interface StudentAttendanceWire {
+  from: string;
+  to: string;
+  types: AttendanceType[];
+  subjects: SubjectRef[];
+  marks: { lesson_id: number; date: string; lesson_number: number; subject_id: number; code: string }[];
+  statistics: StudentAttendance['statistics'];
+}
+
+/** A student's marks between two dates with the statistics, each mark with its type and subject. */
+export async function studentAttendance(studentId: number, query = ''): Promise<StudentAttendance> {
+  const wire = await get<StudentAttendanceWire>(`/students/${studentId}/attendance${query}`);
+  const types = new Map(wire.types.map((t) => [t.code, t]));
+  const subjects = new Map(wire.subjects.map((s) => [s.id, s]));
+  const marks = wire.marks.map(({ subject_id, code, ...m }) => ({
+    ...m,
+    subject: subjects.get(subject_id)!,
+    type: types.get(code)!,
+  }));
+  return { from: wire.from, to: wire.to, marks, statistics: wire.statistics };
+}
+
 export interface StudentAttendance {
   from: string;
   to: string;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include "auth/policy.hpp"
 #include "core/error.hpp"
@@ -116,18 +117,23 @@ json::object student_attendance(Context& ctx, const auth::Actor& actor, std::int
                 0, std::string(s.code), std::string(s.name_pl), std::string(s.name_en), std::string(s.colour), s.kind};
     auto years = school::years_of(*tx, student.school_id);
     std::vector<MarkFact> facts;
-    json::array marks;
+    json::array marks, type_list, subject_list;
     std::map<std::int64_t, std::string> subject_names;
+    std::set<std::string> used_codes;
     for (const auto& m : store::marks_of_student(*tx, student_id, from, to)) {
         const AttendanceType& type = types[m.code];
         facts.push_back({m.date, m.subject_id, term_of(years, m.date), type.kind});
         subject_names[m.subject_id] = m.subject_name;
+        used_codes.insert(m.code);
+        // Each type and subject goes once into `types` and `subjects`: a year's marks stay small on the wire.
         marks.push_back(json::object{{"lesson_id", m.lesson_id},
                                      {"date", format_date(m.date)},
                                      {"lesson_number", m.lesson_number},
-                                     {"subject", {{"id", m.subject_id}, {"name", m.subject_name}}},
-                                     {"type", to_json(type)}});
+                                     {"subject_id", m.subject_id},
+                                     {"code", m.code}});
     }
+    for (const auto& code : used_codes) type_list.push_back(to_json(types[code]));
+    for (const auto& [id, name] : subject_names) subject_list.push_back(json::object{{"id", id}, {"name", name}});
     Statistics stats = compute_statistics(facts);
     json::array by_subject, by_term, by_month, at_risk;
     for (const auto& [id, tally] : stats.by_subject) {
@@ -148,6 +154,8 @@ json::object student_attendance(Context& ctx, const auth::Actor& actor, std::int
     for (auto id : stats.subjects_at_risk) at_risk.push_back(json::object{{"id", id}, {"name", subject_names[id]}});
     return {{"from", format_date(from)},
             {"to", format_date(to)},
+            {"types", std::move(type_list)},
+            {"subjects", std::move(subject_list)},
             {"marks", std::move(marks)},
             {"statistics",
              {{"total", tally_json(stats.total)},

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import {
   get,
+  studentAttendance,
   post,
   type AttendanceMark,
   type Excuse,
@@ -343,7 +344,7 @@ function ExcuseList({ excuses }: { excuses: Excuse[] }) {
 
 function StudentAttendancePage({ student }: { student: VisibleStudent }) {
   const { t, me } = useApp();
-  const attendance = useLoad(() => get<StudentAttendance>(`/students/${student.id}/attendance`), [student.id]);
+  const attendance = useLoad(() => studentAttendance(student.id), [student.id]);
   const excuses = useLoad(() => get<{ items: Excuse[] }>(`/students/${student.id}/excuses`), [student.id]);
   const [sent, setSent] = useState<string | null>(null);
   const canExcuse = me?.user.role === 'parent';
