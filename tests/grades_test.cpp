@@ -111,7 +111,7 @@ TEST_F(Grades, ATeachersColumnReachesTheFamilyWithTheWeightedAverage) {
     ASSERT_EQ(maths.at("grades").as_array().size(), 2u);
     EXPECT_EQ(maths.at("grades").as_array()[0].at("value").as_string(), "4+");
     EXPECT_EQ(maths.at("grades").as_array()[0].at("numeric").as_double(), 4.5);
-    EXPECT_TRUE(maths.at("grades").as_array()[0].at("unread").as_bool());
+    EXPECT_TRUE(view.json().at("seen_at").is_null());  // never opened: everything is new
     // (4.5 × 4 + 5 × 3) / 7 = 4.714… → 4.71
     EXPECT_EQ(maths.at("averages").at("term1").as_double(), 4.71);
     // The classmate's grade is not in Ala's view.
@@ -120,8 +120,14 @@ TEST_F(Grades, ATeachersColumnReachesTheFamilyWithTheWeightedAverage) {
         for (const auto& g : s.at("grades").as_array()) EXPECT_NE(g.at("value").as_string(), "2");
 
     ASSERT_EQ(parent.post(grades_of(kid_) + "/seen").status, 204);
-    auto again = subject_in(parent.get(grades_of(kid_)).json(), "Matematyka");
-    EXPECT_FALSE(again.at("grades").as_array()[0].at("unread").as_bool());
+    auto again = parent.get(grades_of(kid_)).json();
+    ASSERT_TRUE(again.at("seen_at").is_string());
+    std::string seen(again.at("seen_at").as_string());
+    auto again_maths = subject_in(again, "Matematyka");
+    for (const auto& g : again_maths.at("grades").as_array())
+        EXPECT_LE(std::string(g.at("modified_at").as_string()), seen);  // nothing new any more
+    // The student's own read marks are theirs: Ala has not opened her grades yet.
+    EXPECT_TRUE(as(kid_.student_login).get(grades_of(kid_)).json().at("seen_at").is_null());
 }
 
 TEST_F(Grades, OneInvalidValueSavesNothingOfTheBatchAndNamesTheStudent) {
@@ -167,13 +173,23 @@ TEST_F(Grades, AChangedOrRemovedGradeShowsInTheFamilysHistory) {
     auto saved = post_grades(teacher, maths_, array{column("Zadanie domowe", array{grade(kid_, "3")}, 5)});
     ASSERT_EQ(saved.status, 201) << saved;
     auto id = saved.json().at("grades").as_array()[0].at("id").as_int64();
+    HttpClient student = as(kid_.student_login);
+    auto value_in_view = [&]() -> std::string {
+        auto view = student.get(grades_of(kid_)).json();
+        auto maths = subject_in(view, "Matematyka");
+        for (const auto& g : maths.at("grades").as_array())
+            if (g.at("id").as_int64() == id) return std::string(g.at("value").as_string());
+        return "";
+    };
+    EXPECT_EQ(value_in_view(), "3");
     auto changed = teacher.patch("/api/v1/grades/" + std::to_string(id), object{{"value", "4-"}});
     ASSERT_EQ(changed.status, 200) << changed;
     EXPECT_EQ(changed.json().at("value").as_string(), "4-");
+    EXPECT_EQ(value_in_view(), "4-");  // the cached view follows the change at once
     EXPECT_EQ(teacher.patch("/api/v1/grades/" + std::to_string(id), object{{"value", "4--+"}}).status, 422);
     ASSERT_EQ(teacher.del("/api/v1/grades/" + std::to_string(id)).status, 204);
+    EXPECT_EQ(value_in_view(), "");
 
-    HttpClient student = as(kid_.student_login);
     auto changes = student.get(grades_of(kid_)).json().at("changes").as_array();
     bool saw_change = false, saw_removal = false;
     for (const auto& c : changes) {
@@ -289,7 +305,9 @@ TEST_F(Grades, BehaviourIsTheHomeroomTeachersAndPointsFollowTheSchoolsChoice) {
               422);
     auto book = homeroom.get(path).json();
     for (const auto& s : book.at("students").as_array())
-        if (s.at("id").as_int64() == kid_.student_id) EXPECT_EQ(s.at("grades").at("term").as_string(), "wz");
+        if (s.at("id").as_int64() == kid_.student_id) {
+            EXPECT_EQ(s.at("grades").at("term").as_string(), "wz");
+        }
 
     auto points = "/api/v1/students/" + std::to_string(kid_.student_id) + "/behaviour-points";
     EXPECT_EQ(as(teacher_.login).post(points, object{{"points", 5}, {"reason", "Pomoc w bibliotece"}}).status, 409);

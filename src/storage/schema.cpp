@@ -389,6 +389,13 @@ CREATE TABLE grade_seen (
 );
 )sql";
 
+constexpr std::string_view kGradeVersions = R"sql(
+CREATE TABLE grade_versions (
+    scope TEXT PRIMARY KEY,
+    version BIGINT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -407,6 +414,8 @@ const std::vector<Migration>& schema_migrations() {
          "grades: the school's scale settings, categories, grade book columns and grades, term and annual grades, "
          "behaviour, the families' change history and read marks",
          kGrades},
+        {8, "grade versions: a counter per class and per school that every grade change moves, so views can be cached",
+         kGradeVersions},
     };
     return all;
 }

@@ -103,6 +103,7 @@ json::object set_behaviour(Context& ctx, const auth::Actor& actor, std::int64_t 
             std::optional<std::string> before;
             if (current.count(student_id)) before = current[student_id];
             if (before == value) continue;
+            cache::bump_class(tx, class_id);
             store::put_behaviour(tx, school_id, year.id,
                                  {student_id, 0, *kind, value.value_or(""), "", actor.user_id, 0}, !value);
             if (before)
@@ -137,6 +138,7 @@ json::object add_behaviour_points(Context& ctx, const auth::Actor& actor, std::i
         auto year = year_at(tx, student.school_id, on);
         store::PointsRow row{0, student_id, on, points, reason, actor.user_id};
         row.id = store::insert_points(tx, student.school_id, year.id, row);
+        cache::bump_student(tx, student_id);
         json::object out{{"id", row.id},     {"student_id", student_id}, {"date", format_date(on)},
                          {"points", points}, {"reason", reason},         {"teacher_id", actor.user_id}};
         audit::record(tx, actor, student.school_id, "behaviour_points.create", "student", student_id, std::nullopt,

@@ -54,20 +54,17 @@ std::map<std::int64_t, json::object> class_averages(storage::Transaction& tx, st
     return out;
 }
 
-}  // namespace
-
-json::object student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term) {
-    auto tx = ctx.db.begin(storage::Access::Read);
-    auto student = people::require_student(*tx, actor, student_id);
-    bool family = is_family(actor);
-    Date now = today();
+//! The view without the caller's own `seen_at`: the same for every family member (or every staff member).
+json::object build_view(storage::Transaction& tx_, const people::StudentSummary& student, bool family, Date now,
+                        std::optional<int> term) {
+    auto* tx = &tx_;
+    std::int64_t student_id = student.id;
     auto year = year_at(*tx, student.school_id, now);
     auto settings = settings_of(*tx, student.school_id);
     auto categories = by_id(store::categories_of(*tx, student.school_id));
     bool show_predicted = !family || !settings.predicted_visible_from || now >= *settings.predicted_visible_from;
     bool show_averages = !family || settings.families_see_averages;
     bool show_class = show_averages && (!family || settings.families_see_class_average) && student.class_id;
-    std::optional<std::int64_t> seen = family ? store::seen_at(*tx, actor.user_id, student_id) : std::nullopt;
 
     std::map<std::int64_t, json::array> grades;
     std::map<std::int64_t, std::vector<GradeFact>[2]> facts;
@@ -78,7 +75,6 @@ json::object student_grades(Context& ctx, const auth::Actor& actor, std::int64_t
         if (term && g.term != *term) continue;
         json::object o = grade_json(g, mark, category);
         o["numeric"] = mark.kind == MarkKind::Scale ? json::value(mark.value()) : json::value(nullptr);
-        o["unread"] = family && (!seen || g.modified_at > *seen);
         grades[g.subject_id].push_back(std::move(o));
     }
     std::map<std::int64_t, std::map<SummaryKind, store::SummaryRow>> summaries;
@@ -159,7 +155,6 @@ json::object student_grades(Context& ctx, const auth::Actor& actor, std::int64_t
             {"rules", to_json(settings)},
             {"visibility",
              {{"averages", show_averages}, {"class_averages", bool(show_class)}, {"predicted", show_predicted}}},
-            {"seen_at", seen ? json::value(format_instant(*seen)) : json::value(nullptr)},
             {"categories", std::move(category_list)},
             {"teachers", std::move(teachers)},
             {"subjects", std::move(subjects)},
@@ -168,6 +163,30 @@ json::object student_grades(Context& ctx, const auth::Actor& actor, std::int64_t
               {"annual", optional_number(mean_of_finals(annual_finals))}}},
             {"behaviour", std::move(behaviour)},
             {"changes", std::move(changes)}};
+}
+
+}  // namespace
+
+std::string student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term) {
+    auto tx = ctx.db.begin(storage::Access::Read);
+    auto student = people::require_student(*tx, actor, student_id);
+    bool family = is_family(actor);
+    cache::Key key{student_id, student.class_id.value_or(0), student.school_id, term.value_or(0), family, today()};
+    auto versions = cache::versions_of(*tx, key);
+    std::optional<std::int64_t> seen = family ? store::seen_at(*tx, actor.user_id, student_id) : std::nullopt;
+    auto body = cache::find(key, versions);
+    if (!body) {
+        body = std::make_shared<const std::string>(json::to_string(build_view(*tx, student, family, key.today, term)));
+        cache::store(key, versions, body);
+    }
+    // The caller's own part goes in front: {"seen_at": …, <the shared view>}.
+    std::string out;
+    out.reserve(body->size() + 40);
+    out += "{\"seen_at\":";
+    out += seen ? "\"" + format_instant(*seen) + "\"" : "null";
+    if (body->size() > 2) out += ",";
+    out.append(*body, 1);
+    return out;
 }
 
 void mark_seen(Context& ctx, const auth::Actor& actor, std::int64_t student_id) {

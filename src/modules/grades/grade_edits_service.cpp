@@ -55,6 +55,7 @@ json::object update_grade(Context& ctx, const auth::Actor& actor, std::int64_t g
             return same;
         }
         store::update_grade(tx, grade_id, after.value, after.comment);
+        cache::bump_student(tx, before.student_id);
         bool value_changed = after.value != before.value;
         record_change(tx, actor, before.school_id, before.student_id, before.year_id,
                       {0, before.subject_id, grade_id, value_changed ? "grade" : "grade_comment",
@@ -77,6 +78,7 @@ void delete_grade(Context& ctx, const auth::Actor& actor, std::int64_t grade_id)
                                    {"Ta ocena ma poprawę: najpierw usuń poprawę.",
                                     "This grade has an improvement: remove the improvement first."});
         store::delete_grade(tx, grade_id);
+        cache::bump_student(tx, before.student_id);
         record_change(tx, actor, before.school_id, before.student_id, before.year_id,
                       {0, before.subject_id, grade_id, "grade", before.value, std::nullopt});
         audit::record(tx, actor, before.school_id, "grade.delete", "grade", grade_id, audit_json(before), std::nullopt);
@@ -121,6 +123,7 @@ json::object update_column(Context& ctx, const auth::Actor& actor, std::int64_t 
         }
         problems.check();
         store::update_column(tx, after);
+        for (const auto& g : grades) cache::bump_student(tx, g.student_id);
         if (after.category_id != before.category_id || after.date != before.date) {
             store::refresh_column_grades(tx, after);
             for (const auto& g : grades)

@@ -227,6 +227,7 @@ json::object add_grades(Context& ctx, const auth::Actor& actor, const json::obje
         }
         fields.check();
 
+        cache::bump_class(tx, a.class_id);
         json::array out_columns, out_grades;
         for (auto& c : columns) {
             if (c.id == 0) {

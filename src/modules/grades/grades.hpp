@@ -94,7 +94,9 @@ json::object add_behaviour_points(Context& ctx, const auth::Actor& actor, std::i
 // family_view.cpp
 //! What a family sees (and the student's teachers): per subject the grades, averages, predicted and final grades;
 //! behaviour; the change history; the rules for the browser's calculators.
-json::object student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term);
+//! Serialised: cached per student (see view_cache.hpp) with the caller's `seen_at` put in front; grades newer than
+//! `seen_at` (their `modified_at`) are new to the caller.
+std::string student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term);
 //! The caller has seen the student's grades up to now: they are no longer new.
 void mark_seen(Context& ctx, const auth::Actor& actor, std::int64_t student_id);
 

@@ -70,7 +70,9 @@ void register_gradebook_routes(http::Router& router, Context& ctx) {
 void register_family_routes(http::Router& router, Context& ctx) {
     router.add("GET", "/api/v1/students/{id}/grades", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
-        return http::Response::json(student_grades(ctx, actor, r.id_param("id"), term_param(r)));
+        http::Response response;
+        response.body = student_grades(ctx, actor, r.id_param("id"), term_param(r));
+        return response;
     });
     router.add("POST", "/api/v1/students/{id}/grades/seen", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);

@@ -8,6 +8,7 @@
 #include "auth/policy.hpp"
 #include "modules/grades/grades.hpp"
 #include "modules/grades/grades_store.hpp"
+#include "modules/grades/view_cache.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/school/calendar.hpp"

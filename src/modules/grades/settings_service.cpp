@@ -146,6 +146,7 @@ std::vector<Category> categories_of(storage::Transaction& tx, std::int64_t schoo
         store::insert_category(
             tx, school_id,
             {0, std::nullopt, std::string(s.name), s.weight, s.counts, std::string(s.colour), s.kind, s.max_points});
+    cache::bump_school(tx, school_id);
     return store::categories_of(tx, school_id);
 }
 
@@ -208,6 +209,7 @@ GradeSettings update_settings(Context& ctx, const auth::Actor& actor, std::int64
         }
         fields.check();
         store::save_settings(tx, school_id, after);
+        cache::bump_school(tx, school_id);
         audit::record(tx, actor, school_id, "grade_settings.update", "school", school_id, to_json(before),
                       to_json(after));
         return after;
@@ -232,6 +234,7 @@ Category create_category(Context& ctx, const auth::Actor& actor, std::int64_t sc
         json::FieldReader fields(input);
         read_category(fields, category, true, tx, school_id);
         category.id = store::insert_category(tx, school_id, category);
+        cache::bump_school(tx, school_id);
         audit::record(tx, actor, school_id, "grade_category.create", "grade_category", category.id, std::nullopt,
                       to_json(category));
         return category;
@@ -249,6 +252,7 @@ Category update_category(Context& ctx, const auth::Actor& actor, std::int64_t sc
         json::FieldReader fields(input);
         read_category(fields, after, false, tx, school_id);
         store::update_category(tx, after);
+        cache::bump_school(tx, school_id);
         audit::record(tx, actor, school_id, "grade_category.update", "grade_category", category_id, to_json(before),
                       to_json(after));
         return after;

@@ -94,6 +94,7 @@ json::object set_summary_grades(Context& ctx, const auth::Actor& actor, std::int
             if (!clear) after = row;
             if (text_of(before) == text_of(after) && (!before || before->description == row.description)) continue;
             store::put_summary(tx, school_id, year.id, row, clear);
+            cache::bump_student(tx, e.student_id);
             if (before)  // a first entry is news, not a change; changing or clearing one is history
                 record_change(
                     tx, actor, school_id, e.student_id, year.id,
