@@ -10,7 +10,7 @@ namespace kreda::grades::cache {
 
 namespace {
 
-constexpr std::size_t kMaxEntries = 20'000;  //!< about the families of a large school, a few KiB to 100 KiB each
+constexpr std::size_t kMaxBytes = 128u << 20;  //!< views are a few KiB to ~100 KiB; a large school's fit
 constexpr std::string_view kBump =
     "INSERT INTO grade_versions (scope, version) VALUES (?, 1) "
     "ON CONFLICT (scope) DO UPDATE SET version = grade_versions.version + 1";
@@ -26,6 +26,7 @@ using MapKey = std::tuple<std::int64_t, int, bool, std::int64_t>;  // student, t
 
 std::mutex mutex;
 std::map<MapKey, Entry> entries;
+std::size_t total_bytes = 0;
 
 MapKey map_key(const Key& key) {
     return {key.student_id, key.term, key.family, days_since_epoch(key.today)};
@@ -72,8 +73,14 @@ Body find(const Key& key, std::pair<std::int64_t, std::int64_t> versions) {
 
 void store(const Key& key, std::pair<std::int64_t, std::int64_t> versions, Body body) {
     std::lock_guard lock(mutex);
-    if (entries.size() >= kMaxEntries) entries.clear();
-    entries[map_key(key)] = {versions, Clock::now(), std::move(body)};
+    if (total_bytes + body->size() > kMaxBytes) {  // start over rather than track recency: views rebuild in ms
+        entries.clear();
+        total_bytes = 0;
+    }
+    auto& entry = entries[map_key(key)];
+    if (entry.body) total_bytes -= entry.body->size();
+    total_bytes += body->size();
+    entry = {versions, Clock::now(), std::move(body)};
 }
 
 }  // namespace kreda::grades::cache
