@@ -32,6 +32,8 @@ json::object to_json(const AttendanceType& type);
 
 //! The school's types, creating the standard set the first time.
 std::vector<AttendanceType> types_of(storage::Transaction& tx, std::int64_t school_id);
+//! The school's types without writing: the standard set (id 0) until the school's are created.
+std::vector<AttendanceType> known_types(storage::Transaction& tx, std::int64_t school_id);
 //! The marks of one lesson by student id (type code).
 std::map<std::int64_t, std::string> marks_of_lesson(storage::Transaction& tx, std::int64_t lesson_id);
 //! Replaces the given students' marks of a lesson; unknown codes are a 422 naming the student. Returns the marks

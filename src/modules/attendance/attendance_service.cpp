@@ -45,6 +45,15 @@ std::vector<AttendanceType> types_of(storage::Transaction& tx, std::int64_t scho
     return store::types_of(tx, school_id);
 }
 
+std::vector<AttendanceType> known_types(storage::Transaction& tx, std::int64_t school_id) {
+    auto types = store::types_of(tx, school_id);
+    if (!types.empty()) return types;
+    for (const auto& s : standard_types())
+        types.push_back(
+            {0, std::string(s.code), std::string(s.name_pl), std::string(s.name_en), std::string(s.colour), s.kind});
+    return types;
+}
+
 std::map<std::int64_t, std::string> marks_of_lesson(storage::Transaction& tx, std::int64_t lesson_id) {
     return store::marks_of_lesson(tx, lesson_id);
 }
@@ -110,11 +119,7 @@ json::object student_attendance(Context& ctx, const auth::Actor& actor, std::int
     auto tx = ctx.db.begin(storage::Access::Read);
     auto student = people::require_student(*tx, actor, student_id);
     std::map<std::string, AttendanceType> types;
-    for (const auto& t : store::types_of(*tx, student.school_id)) types[t.code] = t;
-    for (const auto& s : standard_types())
-        if (!types.count(std::string(s.code)))
-            types[std::string(s.code)] = {
-                0, std::string(s.code), std::string(s.name_pl), std::string(s.name_en), std::string(s.colour), s.kind};
+    for (const auto& t : known_types(*tx, student.school_id)) types[t.code] = t;
     auto years = school::years_of(*tx, student.school_id);
     std::vector<MarkFact> facts;
     json::array marks, type_list, subject_list;

@@ -43,6 +43,9 @@ namespace store {
 //! The lesson row of a resolved lesson, created when first needed; an unrecorded row follows substitutions.
 std::int64_t ensure_lesson(storage::Transaction& tx, std::int64_t school_id, const ResolvedLesson& lesson);
 std::optional<LessonRow> find_lesson(storage::Transaction& tx, std::int64_t lesson_id);
+//! The lesson's id when its row exists and already says what `lesson` says (or is recorded): nothing to write.
+std::optional<std::int64_t> current_lesson(storage::Transaction& tx, std::int64_t school_id,
+                                           const ResolvedLesson& lesson);
 void record(storage::Transaction& tx, std::int64_t lesson_id, const std::string& topic,
             std::optional<int> curriculum_number, std::int64_t recorded_by);
 std::vector<LessonRow> recorded_lessons(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id,

@@ -66,7 +66,9 @@ json::object record_json(const LessonRow& l, const std::map<std::int64_t, std::s
 json::object teacher_day(Context& ctx, const auth::Actor& actor, Date date) {
     if (!actor.school_id || !auth::is_staff(actor.role)) throw errors::forbidden();
     std::int64_t school_id = *actor.school_id;
-    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+    // Lesson rows are created on first view so that their ids are stable. Most views find them all in place and
+    // need no write: on SQLite, teachers opening their day at 8:00 then do not queue behind the one writer.
+    auto build = [&](storage::Transaction& tx, bool may_write) -> std::optional<json::object> {
         Week week = resolve_school_week(tx, school_id, week_start(date));
         std::vector<ResolvedLesson> mine;
         for (const auto& l : for_teacher(week.lessons, actor.user_id))
@@ -80,19 +82,28 @@ json::object teacher_day(Context& ctx, const auth::Actor& actor, Date date) {
             out["can_record"] = teaching;
             out["lesson_id"] = nullptr;
             if (!teaching) continue;
-            std::int64_t id = store::ensure_lesson(tx, school_id, mine[i]);
-            auto row = store::find_lesson(tx, id);
-            out["lesson_id"] = id;
+            auto id = may_write ? std::optional(store::ensure_lesson(tx, school_id, mine[i]))
+                                : store::current_lesson(tx, school_id, mine[i]);
+            if (!id) return std::nullopt;
+            auto row = store::find_lesson(tx, *id);
+            out["lesson_id"] = *id;
             out["can_record"] = may_edit(actor, *row, edit_days);
             out["recorded"] = row->recorded_at.has_value();
             out["topic"] = row->topic ? json::value(*row->topic) : json::value(nullptr);
         }
         return json::object{{"date", format_date(date)}, {"lessons", std::move(lessons)}};
-    });
+    };
+    {
+        auto tx = ctx.db.begin(storage::Access::Read);
+        if (auto day = build(*tx, false)) return *day;
+    }
+    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) { return *build(tx, true); });
 }
 
 json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t lesson_id) {
-    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+    auto read = ctx.db.begin(storage::Access::Read);
+    auto& tx = *read;
+    {
         LessonRow lesson = lesson_for(tx, actor, lesson_id);
         auto school = school::find(tx, lesson.school_id);
         auto marks = attendance::marks_of_lesson(tx, lesson_id);
@@ -106,7 +117,7 @@ json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t 
                 {"register_number", s.register_number ? json::value(*s.register_number) : json::value(nullptr)},
                 {"mark", mark == marks.end() ? json::value(nullptr) : json::value(mark->second)}});
         }
-        for (const auto& t : attendance::types_of(tx, lesson.school_id)) types.push_back(attendance::to_json(t));
+        for (const auto& t : attendance::known_types(tx, lesson.school_id)) types.push_back(attendance::to_json(t));
         auto directory = organisation::directory_of(tx, lesson.school_id);
         json::object out = record_json(lesson, marks);
         out.erase("marks");
@@ -121,7 +132,7 @@ json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t 
         out["students"] = std::move(students);
         out["attendance_types"] = std::move(types);
         return out;
-    });
+    }
 }
 
 json::object record_lesson(Context& ctx, const auth::Actor& actor, std::int64_t lesson_id, const json::object& input) {

@@ -10,6 +10,9 @@ constexpr std::string_view kEnsure =
     "teacher_id = excluded.teacher_id, subject_id = excluded.subject_id WHERE lessons.recorded_at IS NULL";
 constexpr std::string_view kFindByKey =
     "SELECT id FROM lessons WHERE school_id = ? AND date = ? AND lesson_number = ? AND assignment_id = ?";
+constexpr std::string_view kCurrent =
+    "SELECT id, teacher_id, subject_id, recorded_at FROM lessons "
+    "WHERE school_id = ? AND date = ? AND lesson_number = ? AND assignment_id = ?";
 constexpr std::string_view kColumns =
     "SELECT id, school_id, date, lesson_number, assignment_id, teacher_id, subject_id, class_id, group_id, topic, "
     "curriculum_number, recorded_at FROM lessons ";
@@ -43,6 +46,14 @@ std::int64_t ensure_lesson(storage::Transaction& tx, std::int64_t school_id, con
     tx.execute(kEnsure,
                {school_id, date, l.lesson_number, l.assignment_id, l.teacher_id, l.subject_id, l.class_id, l.group_id});
     return tx.query_one(kFindByKey, {school_id, date, l.lesson_number, l.assignment_id})->at(0).as_int();
+}
+
+std::optional<std::int64_t> current_lesson(storage::Transaction& tx, std::int64_t school_id, const ResolvedLesson& l) {
+    auto r = tx.query_one(kCurrent, {school_id, format_date(l.date), l.lesson_number, l.assignment_id});
+    if (!r) return std::nullopt;
+    bool recorded = !(*r)[3].is_null();
+    if (!recorded && ((*r)[1].as_int() != l.teacher_id || (*r)[2].as_int() != l.subject_id)) return std::nullopt;
+    return (*r)[0].as_int();
 }
 
 std::optional<LessonRow> find_lesson(storage::Transaction& tx, std::int64_t lesson_id) {
