@@ -14,8 +14,10 @@ using boost::json::object;
 struct Route {
     std::string method, pattern;
     //! Routes that only ever act on the caller's own data (their lessons, their calendar feeds).
+    //! The caller's own things (their day, their feeds, their mailbox): every role has them; Messages tests them.
     bool personal() const {
-        return pattern.rfind("/api/v1/teacher/", 0) == 0 || pattern.rfind("/api/v1/calendar-feeds", 0) == 0;
+        return pattern.rfind("/api/v1/teacher/", 0) == 0 || pattern.rfind("/api/v1/calendar-feeds", 0) == 0 ||
+               pattern.rfind("/api/v1/messages", 0) == 0;
     }
 };
 
@@ -83,6 +85,7 @@ class RouteWalk : public ApiScenario {
         put("grade_id", 1);
         put("column_id", 1);
         put("category_id", 1);
+        put("message_id", 1);
         EXPECT_EQ(path.find('{'), std::string::npos) << "teach the walk the parameter of " << route.pattern;
         return path;
     }
@@ -150,7 +153,8 @@ TEST_F(RouteWalk, ATeacherChangesNoAccountsAndReadsNoAudit) {
                              route.pattern.find("{excuse_id}") != std::string::npos ||
                              route.pattern.find("{feed_id}") != std::string::npos ||
                              route.pattern.find("{grade_id}") != std::string::npos ||
-                             route.pattern.find("{column_id}") != std::string::npos;
+                             route.pattern.find("{column_id}") != std::string::npos ||
+                             route.pattern.find("{message_id}") != std::string::npos;
         if (absent_object && response.status == 404) continue;  // no such object in this school
         // Grading is a teacher's own work (the walk's teacher teaches the assignment): allowed, so the walk's
         // nonsense body is refused as invalid rather than forbidden.

@@ -43,6 +43,20 @@ auth::Actor actor_for(const people::User& user) {
     return actor;
 }
 
+}  // namespace
+
+auth::Actor acting_as(std::int64_t user_id, auth::Role role, std::int64_t school_id) {
+    auth::Actor actor;
+    actor.user_id = user_id;
+    actor.role = role;
+    actor.school_id = school_id;
+    actor.login = "kreda-demo";
+    actor.address = "kreda-demo";
+    return actor;
+}
+
+namespace {
+
 void seed_school(Context& ctx, const auth::Actor& system, int index) {
     json::object created = school::create(ctx, system,
                                           {{"name", school_name(index)},
@@ -104,6 +118,7 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
     seed_lessons(ctx, admin, school_id);
     seed_excuses(ctx, admin, school_id);
     seed_grades(ctx, admin, school_id);
+    seed_messages(ctx, admin, school_id);
     seed_changes(ctx, admin, school_id);
 }
 

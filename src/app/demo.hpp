@@ -8,6 +8,9 @@
 
 namespace kreda::app {
 
+//! A demo person acting through the services (the audit history names them, from the address "kreda-demo").
+auth::Actor acting_as(std::int64_t user_id, auth::Role role, std::int64_t school_id);
+
 //! Year, terms, free days, subjects, rooms, bells, homerooms, register numbers, groups, assignments.
 void seed_organisation(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! Every class's weekly plan from 1 September, clash-free.
@@ -18,6 +21,8 @@ void seed_lessons(Context& ctx, const auth::Actor& admin, std::int64_t school_id
 void seed_excuses(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! Every assignment's grade book from September to today, improvements, predicted term grades, behaviour.
 void seed_grades(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! Threads between parents and teachers (some read, some not), class-wide messages, parent councils.
+void seed_messages(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! A substitution, a cancellation and a room change in the coming school week.
 void seed_changes(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 

@@ -10,19 +10,7 @@
 
 namespace kreda::app {
 
-namespace {
-
-auth::Actor acting_as(std::int64_t user_id, auth::Role role, std::int64_t school_id) {
-    auth::Actor actor;
-    actor.user_id = user_id;
-    actor.role = role;
-    actor.school_id = school_id;
-    actor.login = "kreda-demo";
-    actor.address = "kreda-demo";
-    return actor;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void seed_excuses(Context& ctx, const auth::Actor& admin, std::int64_t school_id) {
     Date today = warsaw_date(Clock::now());

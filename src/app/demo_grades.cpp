@@ -61,13 +61,7 @@ const char* comment_for(const std::string& value, std::uint64_t noise) {
 }
 
 auth::Actor teacher_actor(const organisation::PersonRef& teacher, std::int64_t school_id) {
-    auth::Actor actor;
-    actor.user_id = teacher.id;
-    actor.school_id = school_id;
-    actor.role = auth::Role::Teacher;
-    actor.login = "demo-teacher-" + std::to_string(teacher.id);
-    actor.address = "kreda-demo";
-    return actor;
+    return acting_as(teacher.id, auth::Role::Teacher, school_id);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/grades/grades.hpp"
+#include "modules/messages/messages.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
@@ -77,6 +78,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     organisation::register_routes(router, ctx);
     timetable::register_routes(router, ctx);
     grades::register_routes(router, ctx);
+    messages::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
     auto files = std::make_shared<http::StaticFiles>(web_root);

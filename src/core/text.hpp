@@ -24,5 +24,7 @@ namespace kreda {
 
 //! A key that sorts Polish names alphabetically: a < ą < b < c < ć …, ignoring case ("Łukasz" after "Lucyna").
 std::string polish_sort_key(std::string_view text);
+//! Lower case for searching: ASCII and the Polish letters (Ą→ą … Ż→ż); other bytes unchanged.
+std::string fold_case(std::string_view text);
 
 }  // namespace kreda

@@ -396,6 +396,36 @@ CREATE TABLE grade_versions (
 );
 )sql";
 
+constexpr std::string_view kMessages = R"sql(
+CREATE TABLE class_councils (
+    class_id BIGINT NOT NULL REFERENCES classes(id),
+    parent_id BIGINT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (class_id, parent_id)
+);
+CREATE TABLE messages (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    thread_id BIGINT NOT NULL,
+    reply_to BIGINT REFERENCES messages(id),
+    sender_id BIGINT NOT NULL REFERENCES users(id),
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    addressed_to TEXT NOT NULL,
+    sent_at BIGINT NOT NULL
+);
+CREATE INDEX messages_thread ON messages (thread_id);
+CREATE TABLE mailbox (
+    message_id BIGINT NOT NULL REFERENCES messages(id),
+    owner_id BIGINT NOT NULL REFERENCES users(id),
+    sent INTEGER NOT NULL,
+    folder TEXT NOT NULL,
+    read_at BIGINT,
+    PRIMARY KEY (message_id, owner_id)
+);
+CREATE INDEX mailbox_owner ON mailbox (owner_id, folder, message_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -416,6 +446,8 @@ const std::vector<Migration>& schema_migrations() {
          kGrades},
         {8, "grade versions: a counter per class and per school that every grade change moves, so views can be cached",
          kGradeVersions},
+        {9, "messages: threads of messages, each user's mailbox with folders and read marks, class parent councils",
+         kMessages},
     };
     return all;
 }
