@@ -28,6 +28,9 @@ import { StudentsPage } from './pages/Students';
 import { SubjectsRoomsPage } from './pages/SubjectsRooms';
 import { FamilyAttendancePage } from './pages/FamilyAttendance';
 import { FamilyWeekPage } from './pages/FamilyWeek';
+import { FamilyGradesPage } from './pages/FamilyGrades';
+import { GradebookPage } from './pages/Gradebook';
+import { GradeStatisticsPage } from './pages/GradeStatistics';
 import { TeacherLessonsPage } from './pages/TeacherLessons';
 import { TimetablePage } from './pages/Timetable';
 import { TimetableChangesPage } from './pages/TimetableChanges';
@@ -55,6 +58,9 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   excuses: ExcuseInboxPage,
   timetable: TimetablePage,
   changes: TimetableChangesPage,
+  grades: FamilyGradesPage,
+  gradebook: GradebookPage,
+  gradeStatistics: GradeStatisticsPage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

@@ -25,7 +25,10 @@ export type RouteId =
   | 'attendance'
   | 'excuses'
   | 'timetable'
-  | 'changes';
+  | 'changes'
+  | 'grades'
+  | 'gradebook'
+  | 'gradeStatistics';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -39,14 +42,20 @@ export interface RouteDef {
 
 const OFFICE: Role[] = ['admin', 'secretary', 'director'];
 
+/** Who reads grade books and statistics: teachers (their own and their class's) and the office with the pedagogue. */
+const GRADE_READERS: Role[] = ['teacher', 'admin', 'director', 'secretary', 'pedagogue'];
+
 /** Every page of the app, in navigation order, with the roles that may open it. */
 export const ROUTES: RouteDef[] = [
   { id: 'home', path: '/', roles: 'all' },
   { id: 'schools', path: '/operator/schools', roles: ['operator'] },
   { id: 'week', path: '/timetable', roles: ['parent', 'student'] },
+  { id: 'grades', path: '/grades', roles: ['parent', 'student'] },
   { id: 'attendance', path: '/attendance', roles: ['parent', 'student'] },
   { id: 'lessons', path: '/lessons', roles: ['teacher', 'admin', 'secretary'] },
+  { id: 'gradebook', path: '/gradebook', roles: GRADE_READERS },
   { id: 'excuses', path: '/excuses', roles: ['teacher', 'admin', 'secretary'] },
+  { id: 'gradeStatistics', path: '/grade-statistics', roles: GRADE_READERS },
   { id: 'staff', path: '/admin/staff', roles: OFFICE },
   { id: 'classes', path: '/admin/classes', roles: OFFICE },
   { id: 'students', path: '/admin/students', roles: OFFICE },

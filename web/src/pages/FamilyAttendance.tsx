@@ -17,10 +17,9 @@ import { useForm } from '../components/form';
 import { CheckboxField, Notice, SelectField, Submit, TextField } from '../components/fields';
 import { LoadState, PageHeading, Panel, TableRegion, useLoad } from '../components/page';
 import { useApp } from '../context';
-import { formatDate, formatDateTime, formatDayLong, fullName } from '../format';
+import { formatDate, formatDateTime, formatDayLong } from '../format';
 import type { MessageKey } from '../i18n';
-import { navigate, useLocation } from '../router';
-import { useChosenStudent } from './family';
+import { ChildPicker, useChosenStudent } from './family';
 import { typeName } from './TeacherLessons';
 
 const PATH = '/attendance';
@@ -384,9 +383,8 @@ function StudentAttendancePage({ student }: { student: VisibleStudent }) {
 }
 
 export function FamilyAttendancePage() {
-  const { t, me } = useApp();
-  const { search } = useLocation();
-  const { students, student } = useChosenStudent();
+  const { t } = useApp();
+  const { student } = useChosenStudent();
   return (
     <>
       <PageHeading title={t('nav.attendance')} />
@@ -394,21 +392,7 @@ export function FamilyAttendancePage() {
         <p>{t('home.noStudents')}</p>
       ) : (
         <>
-          {me?.user.role === 'parent' && students.length > 1 && (
-            <div class="filter-bar">
-              <SelectField
-                id="attendance_student"
-                label={t('family.child')}
-                value={String(student.id)}
-                onValue={(v) => {
-                  const params = new URLSearchParams(search);
-                  params.set('student', v);
-                  navigate(`${PATH}?${params.toString()}`, true);
-                }}
-                options={students.map((s) => ({ value: String(s.id), label: `${fullName(s)} (${s.class_name})` }))}
-              />
-            </div>
-          )}
+          <ChildPicker id="attendance_student" path={PATH} />
           <StudentAttendancePage key={student.id} student={student} />
         </>
       )}

@@ -1,12 +1,12 @@
 // The family week view: a student's lessons Monday to Friday (and a weekend day with lessons), with the changes in
 // force spelt out in words, free days as a banner, and buttons to the previous and next week.
 import { get, query, type Lesson, type VisibleStudent, type Week } from '../api';
-import { Notice, SelectField } from '../components/fields';
+import { Notice } from '../components/fields';
 import { LoadState, PageHeading, useLoad } from '../components/page';
 import { useApp } from '../context';
 import { addDays, formatDate, formatDateRange, formatDayLong, fullName, isIsoDate, todayIso } from '../format';
 import { navigate, useLocation } from '../router';
-import { useChosenStudent } from './family';
+import { ChildPicker, useChosenStudent } from './family';
 import { changeText, classLabel, lessonTime } from './TeacherLessons';
 
 const PATH = '/timetable';
@@ -70,12 +70,12 @@ function StudentWeek({ student, week }: { student: VisibleStudent; week: string 
 }
 
 export function FamilyWeekPage() {
-  const { t, lang, me } = useApp();
+  const { t, lang } = useApp();
   const { search } = useLocation();
-  const { students, student } = useChosenStudent();
+  const { student } = useChosenStudent();
   const week = monday(isIsoDate(search.get('week')) ? (search.get('week') as string) : todayIso());
-  const go = (params: { student?: number; week?: string }) =>
-    navigate(`${PATH}${query({ student: params.student ?? student?.id, week: params.week ?? week })}`, true);
+  const go = (params: { week: string }) =>
+    navigate(`${PATH}${query({ student: student?.id, week: params.week })}`, true);
   return (
     <>
       <PageHeading title={t('nav.week')} />
@@ -83,17 +83,7 @@ export function FamilyWeekPage() {
         <p>{t('home.noStudents')}</p>
       ) : (
         <>
-          {me?.user.role === 'parent' && students.length > 1 && (
-            <div class="filter-bar">
-              <SelectField
-                id="week_student"
-                label={t('family.child')}
-                value={String(student.id)}
-                onValue={(v) => go({ student: Number(v) })}
-                options={students.map((s) => ({ value: String(s.id), label: `${fullName(s)} (${s.class_name})` }))}
-              />
-            </div>
-          )}
+          <ChildPicker id="week_student" path={PATH} />
           <div class="week-nav">
             <button type="button" class="button" onClick={() => go({ week: addDays(week, -7) })}>
               <span aria-hidden="true">← </span>
