@@ -17,7 +17,7 @@ struct Route {
     //! The caller's own things (their day, their feeds, their mailbox): every role has them; Messages tests them.
     bool personal() const {
         return pattern.rfind("/api/v1/teacher/", 0) == 0 || pattern.rfind("/api/v1/calendar-feeds", 0) == 0 ||
-               pattern.rfind("/api/v1/messages", 0) == 0;
+               pattern.rfind("/api/v1/messages", 0) == 0 || pattern.rfind("/api/v1/notices", 0) == 0;
     }
 };
 
@@ -86,6 +86,9 @@ class RouteWalk : public ApiScenario {
         put("column_id", 1);
         put("category_id", 1);
         put("message_id", 1);
+        put("notice_id", 1);
+        put("event_id", 1);
+        put("homework_id", 1);
         EXPECT_EQ(path.find('{'), std::string::npos) << "teach the walk the parameter of " << route.pattern;
         return path;
     }
@@ -154,12 +157,15 @@ TEST_F(RouteWalk, ATeacherChangesNoAccountsAndReadsNoAudit) {
                              route.pattern.find("{feed_id}") != std::string::npos ||
                              route.pattern.find("{grade_id}") != std::string::npos ||
                              route.pattern.find("{column_id}") != std::string::npos ||
-                             route.pattern.find("{message_id}") != std::string::npos;
+                             route.pattern.find("{message_id}") != std::string::npos ||
+                             route.pattern.find("{event_id}") != std::string::npos ||
+                             route.pattern.find("{homework_id}") != std::string::npos;
         if (absent_object && response.status == 404) continue;  // no such object in this school
         // Grading is a teacher's own work (the walk's teacher teaches the assignment): allowed, so the walk's
         // nonsense body is refused as invalid rather than forbidden.
         bool teachers_work = route.pattern == "/api/v1/grades" || route.pattern.ends_with("/summary-grades") ||
-                             route.pattern.ends_with("/behaviour-points");
+                             route.pattern.ends_with("/behaviour-points") || route.pattern == "/api/v1/events" ||
+                             route.pattern == "/api/v1/homework" || route.pattern == "/api/v1/notes";
         if (teachers_work) {
             EXPECT_EQ(response.status, 422) << route.method << " " << route.pattern << ": " << response;
             continue;

@@ -1,7 +1,9 @@
-// The demo school's mail: each homeroom teacher's message to the class's parents (read by about half), a parent
-// council per class, parents asking the homeroom teacher and a subject teacher, and their answers.
+// The demo school's notice board and mail: announcements to parents, everyone and staff; each homeroom
+// teacher's message to the class's parents (read by about half), a parent council per class, parents asking the
+// homeroom teacher and a subject teacher, and their answers.
 #include "app/demo.hpp"
 #include "modules/messages/messages.hpp"
+#include "modules/notices/notices.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 
@@ -30,6 +32,19 @@ std::string first_key(const std::vector<messages::RecipientGroup>& groups, const
 }  // namespace
 
 void seed_messages(Context& ctx, const auth::Actor& admin, std::int64_t school_id) {
+    notices::create(ctx, admin,
+                    {{"title", "Zebrania z rodzicami"},
+                     {"body", "Zapraszamy na zebrania z wychowawcami klas we wtorek o 17:30. Porozmawiamy o wynikach "
+                              "pierwszego okresu i planach na drugi."},
+                     {"audience", "parents"}});
+    notices::create(ctx, admin,
+                    {{"title", "Zbiórka makulatury"},
+                     {"body", "Do piątku zbieramy makulaturę przy wejściu od strony boiska. Dziękujemy!"},
+                     {"audience", "everyone"}});
+    notices::create(ctx, admin,
+                    {{"title", "Rada pedagogiczna"},
+                     {"body", "Posiedzenie rady pedagogicznej w czwartek o 15:00 w sali 12."},
+                     {"audience", "staff"}});
     for (const auto& c : organisation::list_classes(ctx, admin, school_id)) {
         if (!c.homeroom_teacher) continue;
         auto homeroom = acting_as(c.homeroom_teacher->id, auth::Role::Teacher, school_id);

@@ -7,8 +7,10 @@
 #include "http/static_files.hpp"
 #include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/events/events.hpp"
 #include "modules/grades/grades.hpp"
 #include "modules/messages/messages.hpp"
+#include "modules/notices/notices.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
@@ -79,6 +81,8 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     timetable::register_routes(router, ctx);
     grades::register_routes(router, ctx);
     messages::register_routes(router, ctx);
+    notices::register_routes(router, ctx);
+    events::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
     auto files = std::make_shared<http::StaticFiles>(web_root);

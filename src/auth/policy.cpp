@@ -32,6 +32,7 @@ bool role_may(Role role, Action action) {
         case Action::ViewAudit:
             return role == Role::Admin || role == Role::Director;
         case Action::SubmitExcuse:
+        case Action::SetHomework:
         case Action::EnterGrades:
         case Action::SetBehaviour:
             return false;  // only by relation
@@ -41,7 +42,12 @@ bool role_may(Role role, Action action) {
         case Action::ViewGradeStatistics:
             return role == Role::Admin || role == Role::Director || role == Role::Secretary || role == Role::Pedagogue;
         case Action::AddBehaviourPoints:
+        case Action::WriteNotes:
             return role == Role::Teacher || role == Role::Director || role == Role::Pedagogue;
+        case Action::PlanEvents:
+            return role == Role::Admin || role == Role::Director || role == Role::Secretary;
+        case Action::ViewClassNotes:
+            return role == Role::Admin || role == Role::Director || role == Role::Secretary || role == Role::Pedagogue;
         case Action::DecideExcuse:
         case Action::RecordLesson:
             return role == Role::Admin || role == Role::Secretary;
@@ -61,10 +67,15 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
     }
     if (action == Action::RecordLesson && same_school && target.relation == Relation::Teaches) return Decision::Allow;
     if (action == Action::DecideExcuse && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
-    if (action == Action::EnterGrades && same_school && target.relation == Relation::Teaches) return Decision::Allow;
+    if ((action == Action::EnterGrades || action == Action::SetHomework) && same_school &&
+        target.relation == Relation::Teaches)
+        return Decision::Allow;
     if (action == Action::SetBehaviour && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
     bool teaching = target.relation == Relation::Teaches || target.relation == Relation::Homeroom;
-    if ((action == Action::ViewGradebook || action == Action::ViewGradeStatistics) && same_school && teaching)
+    if ((action == Action::ViewGradebook || action == Action::ViewGradeStatistics || action == Action::PlanEvents) &&
+        same_school && teaching)
+        return Decision::Allow;
+    if (action == Action::ViewClassNotes && same_school && target.relation == Relation::Homeroom)
         return Decision::Allow;
     if (action == Action::SubmitExcuse) {
         bool family = target.relation == Relation::Guardian || target.relation == Relation::Self;

@@ -34,6 +34,10 @@ enum class Action {
     SetBehaviour,         //!< behaviour grades: only the class's homeroom teacher
     AddBehaviourPoints,   //!< behaviour points: the school's teachers, pedagogue, director
     ViewGradeStatistics,  //!< a class's grade statistics: the office, the class's teachers and homeroom teacher
+    PlanEvents,           //!< a class's terminarz: its teachers and homeroom teacher, the office
+    SetHomework,          //!< homework of an assignment: only its teacher
+    WriteNotes,           //!< notes (uwagi) about students: teachers, the pedagogue, the director
+    ViewClassNotes,       //!< every note of a class: its homeroom teacher, the pedagogue, the office
 };
 
 //! How the actor stands to the object, as far as the caller found out.

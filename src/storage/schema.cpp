@@ -426,6 +426,82 @@ CREATE TABLE mailbox (
 CREATE INDEX mailbox_owner ON mailbox (owner_id, folder, message_id);
 )sql";
 
+constexpr std::string_view kAnnouncements = R"sql(
+CREATE TABLE announcements (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    author_id BIGINT NOT NULL REFERENCES users(id),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    audience TEXT NOT NULL,
+    class_ids TEXT NOT NULL DEFAULT '',
+    valid_from TEXT NOT NULL,
+    valid_to TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX announcements_school ON announcements (school_id, valid_to);
+CREATE TABLE announcement_reads (
+    announcement_id BIGINT NOT NULL REFERENCES announcements(id),
+    user_id BIGINT NOT NULL REFERENCES users(id),
+    read_at BIGINT NOT NULL,
+    PRIMARY KEY (announcement_id, user_id)
+);
+CREATE INDEX announcement_reads_user ON announcement_reads (user_id);
+)sql";
+
+constexpr std::string_view kTerminarz = R"sql(
+ALTER TABLE schools ADD COLUMN tests_per_day INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE schools ADD COLUMN tests_per_week INTEGER NOT NULL DEFAULT 3;
+ALTER TABLE schools ADD COLUMN refuse_over_cap INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE events (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    class_id BIGINT NOT NULL REFERENCES classes(id),
+    group_id BIGINT REFERENCES class_groups(id),
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    lesson_number INTEGER,
+    subject_id BIGINT REFERENCES subjects(id),
+    description TEXT NOT NULL,
+    created_by BIGINT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX events_class_date ON events (class_id, date);
+CREATE TABLE meeting_answers (
+    event_id BIGINT NOT NULL REFERENCES events(id),
+    parent_id BIGINT NOT NULL REFERENCES users(id),
+    attending INTEGER NOT NULL,
+    answered_at BIGINT NOT NULL,
+    PRIMARY KEY (event_id, parent_id)
+);
+CREATE TABLE homework (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    assignment_id BIGINT NOT NULL REFERENCES assignments(id),
+    set_on TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_by BIGINT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX homework_assignment ON homework (assignment_id, due_on);
+CREATE TABLE notes (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    student_id BIGINT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    category TEXT NOT NULL,
+    text TEXT NOT NULL,
+    teacher_id BIGINT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX notes_student ON notes (student_id, id);
+)sql";
+
+constexpr std::string_view kGradeChangeDetail = R"sql(
+ALTER TABLE grade_changes ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -448,6 +524,12 @@ const std::vector<Migration>& schema_migrations() {
          kGradeVersions},
         {9, "messages: threads of messages, each user's mailbox with folders and read marks, class parent councils",
          kMessages},
+        {10, "announcements: the school's notice board with its audiences and who has read what", kAnnouncements},
+        {11,
+         "terminarz, homework and notes: class events with the school's test caps, parents' answers to meeting "
+         "invitations, homework per teaching assignment, teachers' notes about students",
+         kTerminarz},
+        {12, "grade change details: which grade a history entry is about (its category and date)", kGradeChangeDetail},
     };
     return all;
 }

@@ -14,7 +14,10 @@ json::object to_json(const School& s) {
             {"require_staff_totp", s.require_staff_totp},
             {"created_at", format_instant(s.created_at)},
             {"record_edit_days", s.record_edit_days},
-            {"adult_students_excuse", s.adult_students_excuse}};
+            {"adult_students_excuse", s.adult_students_excuse},
+            {"tests_per_day", s.tests_per_day},
+            {"tests_per_week", s.tests_per_week},
+            {"refuse_over_cap", s.refuse_over_cap}};
 }
 
 std::optional<School> find(storage::Transaction& tx, std::int64_t school_id) {
@@ -75,6 +78,9 @@ School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, co
     auto require_totp = fields.optional_bool("require_staff_totp");
     auto edit_days = fields.optional_integer("record_edit_days", 0, 60);
     auto adult_excuse = fields.optional_bool("adult_students_excuse");
+    auto per_day = fields.optional_integer("tests_per_day", 0, 5);
+    auto per_week = fields.optional_integer("tests_per_week", 0, 15);
+    auto refuse = fields.optional_bool("refuse_over_cap");
     if (name && name->empty()) fields.fail("name", {"To pole jest wymagane.", "This field is required."});
     fields.check();
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
@@ -86,6 +92,9 @@ School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, co
         if (require_totp) after.require_staff_totp = *require_totp;
         if (edit_days) after.record_edit_days = *edit_days;
         if (adult_excuse) after.adult_students_excuse = *adult_excuse;
+        if (per_day) after.tests_per_day = *per_day;
+        if (per_week) after.tests_per_week = *per_week;
+        if (refuse) after.refuse_over_cap = *refuse;
         store::update(tx, after);
         auto entry = audit::entry_by(actor, "school.update", "school", school_id);
         entry.school_id = school_id;

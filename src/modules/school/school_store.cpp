@@ -5,18 +5,26 @@ namespace kreda::school::store {
 
 namespace {
 constexpr std::string_view kColumns =
-    "id, name, city, require_staff_totp, created_at, record_edit_days, adult_students_excuse";
+    "id, name, city, require_staff_totp, created_at, record_edit_days, adult_students_excuse, tests_per_day, "
+    "tests_per_week, refuse_over_cap";
 const std::string kFind = "SELECT " + std::string(kColumns) + " FROM schools WHERE id = ?";
 const std::string kAll = "SELECT " + std::string(kColumns) + " FROM schools ORDER BY name, id";
 constexpr std::string_view kInsert = "INSERT INTO schools (name, city, created_at) VALUES (?, ?, ?) RETURNING id";
 constexpr std::string_view kUpdate =
-    "UPDATE schools SET name = ?, city = ?, require_staff_totp = ?, record_edit_days = ?, adult_students_excuse = ? "
-    "WHERE id = ?";
+    "UPDATE schools SET name = ?, city = ?, require_staff_totp = ?, record_edit_days = ?, adult_students_excuse = ?, "
+    "tests_per_day = ?, tests_per_week = ?, refuse_over_cap = ? WHERE id = ?";
 
 School school_of(const storage::Row& r) {
-    return {r[0].as_int(),  r[1].as_text(), r[2].as_text(),
-            r[3].as_bool(), r[4].as_int(),  static_cast<int>(r[5].as_int()),
-            r[6].as_bool()};
+    return {r[0].as_int(),
+            r[1].as_text(),
+            r[2].as_text(),
+            r[3].as_bool(),
+            r[4].as_int(),
+            static_cast<int>(r[5].as_int()),
+            r[6].as_bool(),
+            static_cast<int>(r[7].as_int()),
+            static_cast<int>(r[8].as_int()),
+            r[9].as_bool()};
 }
 }  // namespace
 
@@ -38,7 +46,8 @@ std::int64_t insert(storage::Transaction& tx, const std::string& name, const std
 
 void update(storage::Transaction& tx, const School& school) {
     tx.execute(kUpdate, {school.name, school.city, school.require_staff_totp, school.record_edit_days,
-                         school.adult_students_excuse, school.id});
+                         school.adult_students_excuse, school.tests_per_day, school.tests_per_week,
+                         school.refuse_over_cap, school.id});
 }
 
 }  // namespace kreda::school::store

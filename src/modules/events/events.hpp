@@ -1,0 +1,44 @@
+// The terminarz (tests, quizzes, trips, parent meetings … per class or group, with the school's caps on tests),
+// homework per teaching assignment, and teachers' notes (uwagi) about students. Families see their child's.
+#pragma once
+
+#include <cstdint>
+
+#include "auth/actor.hpp"
+#include "core/date.hpp"
+#include "core/json.hpp"
+#include "http/router.hpp"
+#include "modules/context.hpp"
+
+namespace kreda::events {
+
+// events_service.cpp
+//! {class_id, group_id?, kind test|class_test|quiz|trip|outing|parent_meeting|other, date, lesson_number?,
+//! subject_id?, description}: teachers of the class, its homeroom teacher, the office; parent meetings only the
+//! homeroom teacher or the office. Over the school's test cap: 409 `test_limit`, or saved with `warnings`.
+json::object create_event(Context& ctx, const auth::Actor& actor, const json::object& input);
+void delete_event(Context& ctx, const auth::Actor& actor, std::int64_t event_id);
+//! A student's events between two dates (their class's, and their groups'), with the parent's meeting answers.
+json::object student_events(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to);
+//! A class's events (staff), with the parents' answers to meeting invitations.
+json::object class_events(Context& ctx, const auth::Actor& actor, std::int64_t class_id, Date from, Date to);
+//! {attending: bool}: a parent of a student of the class answers a parent-meeting invitation.
+json::object answer_meeting(Context& ctx, const auth::Actor& actor, std::int64_t event_id, const json::object& input);
+
+// homework_service.cpp
+//! {assignment_id, due_on, text, set_on? (default today)}: the assignment's teacher.
+json::object create_homework(Context& ctx, const auth::Actor& actor, const json::object& input);
+void delete_homework(Context& ctx, const auth::Actor& actor, std::int64_t homework_id);
+//! Homework due between two dates for a student (their class's and groups' assignments).
+json::object student_homework(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to);
+
+// notes_service.cpp
+//! {student_id, kind positive|negative|neutral, category, text}: teachers, the pedagogue, the director.
+json::object create_note(Context& ctx, const auth::Actor& actor, const json::object& input);
+json::object student_notes(Context& ctx, const auth::Actor& actor, std::int64_t student_id);
+//! Every note of a class: its homeroom teacher, the pedagogue and the office.
+json::object class_notes(Context& ctx, const auth::Actor& actor, std::int64_t class_id);
+
+void register_routes(http::Router& router, Context& ctx);
+
+}  // namespace kreda::events

@@ -1,0 +1,179 @@
+// The terminarz, homework and notes over HTTP: who may plan what, the school's caps on tests, parents' answers to
+// meetings, and what each family sees.
+#include "core/date.hpp"
+#include "support/scenario.hpp"
+
+namespace kreda::test {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+Date next_monday() {
+    Date d = add_days(warsaw_date(std::time(nullptr)), 7);
+    return week_start(d);
+}
+
+class Terminarz : public ApiScenario {
+  protected:
+    static void SetUpTestSuite() {
+        ApiScenario::SetUpTestSuite();
+        school_ = create_school("SP Terminarz");
+        HttpClient http = signed_in(school_.admin_login, school_.admin_password);
+        class_a_ = create_class(http, school_.school_id, "6a");
+        class_b_ = create_class(http, school_.school_id, "6b");
+        kid_ = create_family(http, school_.school_id, class_a_, "Iga", "Terminowa");
+        other_ = create_family(http, school_.school_id, class_b_, "Jan", "Inny");
+        teacher_ = create_staff(http, school_.school_id, "teacher", "Maria", "Matematyczka");
+        homeroom_ = create_staff(http, school_.school_id, "teacher", "Witold", "Wychowawca");
+        ASSERT_EQ(http.patch(school_path(school_.school_id, "/classes/" + std::to_string(class_a_)),
+                             object{{"homeroom_teacher_id", homeroom_.id}})
+                      .status,
+                  200);
+        subject_ = id_of(http.post(school_path(school_.school_id, "/subjects"), object{{"name", "Matematyka"}}).json());
+        assignment_ =
+            id_of(http.post(school_path(school_.school_id, "/assignments"),
+                            object{{"teacher_id", teacher_.id}, {"subject_id", subject_}, {"class_id", class_a_}})
+                      .json());
+        for (const auto* s : {&teacher_, &homeroom_}) passwords_[s->login] = activate(s->login, s->code);
+        for (const auto* f : {&kid_, &other_}) {
+            passwords_[f->parent_login] = activate(f->parent_login, f->parent_code);
+            passwords_[f->student_login] = activate(f->student_login, f->student_code);
+        }
+    }
+
+    static HttpClient as(const std::string& login) { return signed_in(login, passwords_.at(login)); }
+    static HttpClient admin() { return signed_in(school_.admin_login, school_.admin_password); }
+    static object test_on(Date date, const std::string& kind = "test", std::int64_t class_id = 0) {
+        return object{{"class_id", class_id ? class_id : class_a_},
+                      {"kind", kind},
+                      {"date", format_date(date)},
+                      {"subject_id", subject_},
+                      {"description", "Ułamki zwykłe"}};
+    }
+    static std::string between(Date from, Date to) { return "?from=" + format_date(from) + "&to=" + format_date(to); }
+
+    static inline SchoolAccount school_;
+    static inline std::int64_t class_a_ = 0, class_b_ = 0, subject_ = 0, assignment_ = 0;
+    static inline Family kid_, other_;
+    static inline Staff teacher_, homeroom_;
+    static inline std::map<std::string, std::string> passwords_;
+};
+
+TEST_F(Terminarz, TheSchoolsCapOnTestsWarnsOrRefuses) {
+    HttpClient teacher = as(teacher_.login);
+    Date monday = next_monday();
+    auto first = teacher.post("/api/v1/events", test_on(monday));
+    ASSERT_EQ(first.status, 201) << first;
+    EXPECT_TRUE(first.json().at("warnings").as_array().empty());
+    auto second = teacher.post("/api/v1/events", test_on(monday, "class_test"));
+    ASSERT_EQ(second.status, 201) << second;  // the default: warn, and save
+    ASSERT_EQ(second.json().at("warnings").as_array().size(), 1u);
+    EXPECT_EQ(teacher.post("/api/v1/events", test_on(monday, "quiz")).json().at("warnings").as_array().size(), 0u);
+
+    ASSERT_EQ(admin().patch(school_path(school_.school_id), object{{"refuse_over_cap", true}}).status, 200);
+    auto refused = teacher.post("/api/v1/events", test_on(monday));
+    EXPECT_EQ(refused.status, 409) << refused;
+    EXPECT_EQ(teacher.post("/api/v1/events", test_on(add_days(monday, 1))).status, 201);
+    EXPECT_EQ(teacher.post("/api/v1/events", test_on(add_days(monday, 2))).status, 409);  // a 4th in the week
+    ASSERT_EQ(admin().patch(school_path(school_.school_id), object{{"refuse_over_cap", false}}).status, 200);
+}
+
+TEST_F(Terminarz, FamiliesSeeTheirClassesEventsAndOnlyTeachersOfTheClassPlanThem) {
+    HttpClient teacher = as(teacher_.login);
+    Date day = add_days(next_monday(), 14);
+    auto planned = teacher.post("/api/v1/events", test_on(day, "quiz"));
+    ASSERT_EQ(planned.status, 201) << planned;
+    auto id = id_of(planned.json());
+    auto seen = as(kid_.parent_login)
+                    .get("/api/v1/students/" + std::to_string(kid_.student_id) + "/events" + between(day, day));
+    ASSERT_EQ(seen.status, 200) << seen;
+    ASSERT_EQ(seen.json().at("items").as_array().size(), 1u);
+    EXPECT_EQ(seen.json().at("items").as_array()[0].at("id").as_int64(), id);
+    auto theirs = as(other_.parent_login)
+                      .get("/api/v1/students/" + std::to_string(other_.student_id) + "/events" + between(day, day));
+    EXPECT_TRUE(theirs.json().at("items").as_array().empty());
+    EXPECT_EQ(as(other_.parent_login)
+                  .get("/api/v1/students/" + std::to_string(kid_.student_id) + "/events" + between(day, day))
+                  .status,
+              404);
+    EXPECT_EQ(teacher.post("/api/v1/events", test_on(day, "quiz", class_b_)).status, 403);  // not their class
+    EXPECT_EQ(as(kid_.parent_login).post("/api/v1/events", test_on(day)).status, 404);
+    EXPECT_EQ(teacher.post("/api/v1/events", test_on(day, "parent_meeting")).status, 403);  // the homeroom's
+    EXPECT_EQ(as(kid_.parent_login).del("/api/v1/events/" + std::to_string(id)).status, 404);
+    EXPECT_EQ(teacher.del("/api/v1/events/" + std::to_string(id)).status, 204);
+}
+
+TEST_F(Terminarz, ParentsAnswerTheHomeroomTeachersMeeting) {
+    Date day = add_days(next_monday(), 21);
+    auto meeting = as(homeroom_.login)
+                       .post("/api/v1/events", object{{"class_id", class_a_},
+                                                      {"kind", "parent_meeting"},
+                                                      {"date", format_date(day)},
+                                                      {"description", "Wywiadówka, sala 12, 17:30"}});
+    ASSERT_EQ(meeting.status, 201) << meeting;
+    auto id = id_of(meeting.json());
+    std::string answer = "/api/v1/events/" + std::to_string(id) + "/answer";
+    ASSERT_EQ(as(kid_.parent_login).put(answer, object{{"attending", true}}).status, 200);
+    EXPECT_EQ(as(other_.parent_login).put(answer, object{{"attending", true}}).status, 404);  // not their class
+    EXPECT_EQ(as(kid_.student_login).put(answer, object{{"attending", true}}).status, 404);
+    auto own = as(kid_.parent_login)
+                   .get("/api/v1/students/" + std::to_string(kid_.student_id) + "/events" + between(day, day))
+                   .json();
+    EXPECT_TRUE(own.at("items").as_array()[0].at("my_answer").as_bool());
+    auto listed =
+        as(homeroom_.login).get("/api/v1/classes/" + std::to_string(class_a_) + "/events" + between(day, day)).json();
+    auto answers = listed.at("items").as_array()[0].at("answers").as_array();
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].at("parent").at("id").as_int64(), kid_.parent_id);
+}
+
+TEST_F(Terminarz, HomeworkIsTheAssignmentsTeachersAndFamiliesSeeWhatIsDue) {
+    Date due = add_days(next_monday(), 3);
+    auto set = as(teacher_.login)
+                   .post("/api/v1/homework", object{{"assignment_id", assignment_},
+                                                    {"due_on", format_date(due)},
+                                                    {"text", "Zadania 1–5 ze strony 84."}});
+    ASSERT_EQ(set.status, 201) << set;
+    EXPECT_EQ(as(homeroom_.login)
+                  .post("/api/v1/homework",
+                        object{{"assignment_id", assignment_}, {"due_on", format_date(due)}, {"text", "x"}})
+                  .status,
+              403);
+    auto seen = as(kid_.student_login)
+                    .get("/api/v1/students/" + std::to_string(kid_.student_id) + "/homework" + between(due, due))
+                    .json();
+    ASSERT_EQ(seen.at("items").as_array().size(), 1u);
+    EXPECT_EQ(seen.at("items").as_array()[0].at("subject").at("name").as_string(), "Matematyka");
+    EXPECT_TRUE(as(other_.student_login)
+                    .get("/api/v1/students/" + std::to_string(other_.student_id) + "/homework" + between(due, due))
+                    .json()
+                    .at("items")
+                    .as_array()
+                    .empty());
+}
+
+TEST_F(Terminarz, NotesReachTheFamilyAndTheHomeroomTeacherSeesTheClasss) {
+    auto written = as(teacher_.login)
+                       .post("/api/v1/notes", object{{"student_id", kid_.student_id},
+                                                     {"kind", "positive"},
+                                                     {"category", "Aktywność"},
+                                                     {"text", "Świetnie poprowadzona prezentacja."}});
+    ASSERT_EQ(written.status, 201) << written;
+    EXPECT_EQ(as(kid_.parent_login)
+                  .post("/api/v1/notes",
+                        object{{"student_id", kid_.student_id}, {"kind", "positive"}, {"category", "x"}, {"text", "y"}})
+                  .status,
+              404);  // families write no notes
+    auto family = as(kid_.parent_login).get("/api/v1/students/" + std::to_string(kid_.student_id) + "/notes");
+    ASSERT_EQ(family.status, 200) << family;
+    EXPECT_EQ(family.json().at("items").as_array().size(), 1u);
+    EXPECT_EQ(as(other_.parent_login).get("/api/v1/students/" + std::to_string(kid_.student_id) + "/notes").status,
+              404);
+    std::string class_notes = "/api/v1/classes/" + std::to_string(class_a_) + "/notes";
+    EXPECT_EQ(as(homeroom_.login).get(class_notes).json().at("items").as_array().size(), 1u);
+    EXPECT_EQ(as(teacher_.login).get(class_notes).status, 403);
+}
+
+}  // namespace
+}  // namespace kreda::test
