@@ -195,6 +195,7 @@ TEST_F(Grades, AChangedOrRemovedGradeShowsInTheFamilysHistory) {
     for (const auto& c : changes) {
         if (c.at("grade_id") != value(id)) continue;
         EXPECT_EQ(c.at("changed_by").as_int64(), teacher_.id);
+        EXPECT_NE(std::string(c.at("detail").as_string()).find("Zadanie domowe"), std::string::npos) << c;
         if (c.at("before") == value("3") && c.at("after") == value("4-")) saw_change = true;
         if (c.at("before") == value("4-") && c.at("after").is_null()) saw_removal = true;
     }

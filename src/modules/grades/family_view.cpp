@@ -140,6 +140,7 @@ json::object build_view(storage::Transaction& tx_, const people::StudentSummary&
                                        {"grade_id", c.grade_id ? json::value(*c.grade_id) : json::value(nullptr)},
                                        {"before", c.before ? json::value(*c.before) : json::value(nullptr)},
                                        {"after", c.after ? json::value(*c.after) : json::value(nullptr)},
+                                       {"detail", c.detail},
                                        {"changed_by", c.changed_by},
                                        {"changed_at", format_instant(c.changed_at)}});
     }

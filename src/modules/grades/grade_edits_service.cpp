@@ -25,6 +25,13 @@ store::ColumnRow column_for(storage::Transaction& tx, const auth::Actor& actor, 
     return *column;
 }
 
+//! Which grade a history entry is about, as the family knows it: "Sprawdzian, 2026-11-12 (Ułamki)".
+std::string detail_of(const store::GradeRow& grade, const Category& category) {
+    std::string out = category.name + ", " + format_date(grade.date);
+    if (!grade.description.empty()) out += " (" + grade.description + ")";
+    return out;
+}
+
 }  // namespace
 
 json::object update_grade(Context& ctx, const auth::Actor& actor, std::int64_t grade_id, const json::object& input) {
@@ -57,9 +64,14 @@ json::object update_grade(Context& ctx, const auth::Actor& actor, std::int64_t g
         store::update_grade(tx, grade_id, after.value, after.comment);
         cache::bump_student(tx, before.student_id);
         bool value_changed = after.value != before.value;
-        record_change(tx, actor, before.school_id, before.student_id, before.year_id,
-                      {0, before.subject_id, grade_id, value_changed ? "grade" : "grade_comment",
-                       value_changed ? before.value : before.comment, value_changed ? after.value : after.comment});
+        store::ChangeRow change{0,
+                                before.subject_id,
+                                grade_id,
+                                value_changed ? "grade" : "grade_comment",
+                                value_changed ? before.value : before.comment,
+                                value_changed ? after.value : after.comment};
+        change.detail = detail_of(before, category);
+        record_change(tx, actor, before.school_id, before.student_id, before.year_id, change);
         audit::record(tx, actor, before.school_id, "grade.update", "grade", grade_id, audit_json(before),
                       audit_json(after));
         auto stored = *store::find_grade(tx, grade_id);
@@ -79,8 +91,10 @@ void delete_grade(Context& ctx, const auth::Actor& actor, std::int64_t grade_id)
                                     "This grade has an improvement: remove the improvement first."});
         store::delete_grade(tx, grade_id);
         cache::bump_student(tx, before.student_id);
-        record_change(tx, actor, before.school_id, before.student_id, before.year_id,
-                      {0, before.subject_id, grade_id, "grade", before.value, std::nullopt});
+        auto categories = by_id(categories_of(tx, before.school_id));
+        store::ChangeRow change{0, before.subject_id, grade_id, "grade", before.value, std::nullopt};
+        change.detail = detail_of(before, categories[before.category_id]);
+        record_change(tx, actor, before.school_id, before.student_id, before.year_id, change);
         audit::record(tx, actor, before.school_id, "grade.delete", "grade", grade_id, audit_json(before), std::nullopt);
     });
 }

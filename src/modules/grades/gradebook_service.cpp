@@ -114,6 +114,8 @@ json::object gradebook(Context& ctx, const auth::Actor& actor, std::int64_t assi
     return {{"assignment", organisation::to_json(a)},
             {"year", {{"id", year.id}, {"name", year.name}}},
             {"term", shown_term},
+            {"term_starts_on", format_date(term_bounds(year, shown_term).first)},
+            {"term_ends_on", format_date(term_bounds(year, shown_term).second)},
             {"can_edit", a.teacher.id == actor.user_id},
             {"rules", to_json(settings)},
             {"categories", std::move(category_list)},

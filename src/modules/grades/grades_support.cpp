@@ -26,6 +26,12 @@ int term_at(const school::SchoolYear& year, Date date) {
     return 1;
 }
 
+std::pair<Date, Date> term_bounds(const school::SchoolYear& year, int term) {
+    for (const auto& t : year.terms)
+        if (t.number == term) return {t.starts_on, t.ends_on};
+    return {year.starts_on, year.ends_on};
+}
+
 Date today() {
     return warsaw_date(Clock::now());
 }

@@ -19,6 +19,8 @@ namespace kreda::grades {
 school::SchoolYear year_at(storage::Transaction& tx, std::int64_t school_id, Date date);
 //! 1 or 2: the term of `date` in `year` (dates before the second term are in the first).
 int term_at(const school::SchoolYear& year, Date date);
+//! The first and last day of term 1 or 2 of `year` (the year's own bounds when the term is not set up).
+std::pair<Date, Date> term_bounds(const school::SchoolYear& year, int term);
 //! Today in Warsaw.
 Date today();
 

@@ -113,16 +113,17 @@ void insert_change(storage::Transaction& tx, std::int64_t school_id, std::int64_
                    const ChangeRow& c) {
     tx.execute(
         "INSERT INTO grade_changes (school_id, student_id, year_id, subject_id, grade_id, what, before_value, "
-        "after_value, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "after_value, changed_by, changed_at, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {school_id, student_id, year_id, c.subject_id, c.grade_id, c.what, c.before, c.after, c.changed_by,
-         Clock::now()});
+         Clock::now(), c.detail});
 }
 
 std::vector<ChangeRow> changes_of(storage::Transaction& tx, std::int64_t student_id, std::int64_t year_id) {
     std::vector<ChangeRow> out;
-    for (const auto& r : tx.query("SELECT id, subject_id, grade_id, what, before_value, after_value, changed_by, "
-                                  "changed_at FROM grade_changes WHERE student_id = ? AND year_id = ? ORDER BY id",
-                                  {student_id, year_id})) {
+    for (const auto& r :
+         tx.query("SELECT id, subject_id, grade_id, what, before_value, after_value, changed_by, "
+                  "changed_at, detail FROM grade_changes WHERE student_id = ? AND year_id = ? ORDER BY id",
+                  {student_id, year_id})) {
         ChangeRow c;
         c.id = r[0].as_int();
         if (!r[1].is_null()) c.subject_id = r[1].as_int();
@@ -132,6 +133,7 @@ std::vector<ChangeRow> changes_of(storage::Transaction& tx, std::int64_t student
         if (!r[5].is_null()) c.after = r[5].as_text();
         c.changed_by = r[6].as_int();
         c.changed_at = r[7].as_int();
+        c.detail = r[8].as_text();
         out.push_back(std::move(c));
     }
     return out;
