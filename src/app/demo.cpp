@@ -119,6 +119,7 @@ void seed_school(Context& ctx, const auth::Actor& system, int index) {
     seed_excuses(ctx, admin, school_id);
     seed_grades(ctx, admin, school_id);
     seed_messages(ctx, admin, school_id);
+    seed_terminarz(ctx, admin, school_id);
     seed_changes(ctx, admin, school_id);
 }
 

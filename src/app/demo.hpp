@@ -23,6 +23,8 @@ void seed_excuses(Context& ctx, const auth::Actor& admin, std::int64_t school_id
 void seed_grades(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! Threads between parents and teachers (some read, some not), class-wide messages, parent councils.
 void seed_messages(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
+//! The coming month's tests, quizzes, trips and parent meetings, homework, and notes.
+void seed_terminarz(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 //! A substitution, a cancellation and a room change in the coming school week.
 void seed_changes(Context& ctx, const auth::Actor& admin, std::int64_t school_id);
 
