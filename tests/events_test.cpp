@@ -175,5 +175,40 @@ TEST_F(Terminarz, NotesReachTheFamilyAndTheHomeroomTeacherSeesTheClasss) {
     EXPECT_EQ(as(teacher_.login).get(class_notes).status, 403);
 }
 
+TEST_F(Terminarz, TheLuckyNumberIsDrawnOnceADayFromTheRegisterNumbersInUse) {
+    HttpClient office = admin();
+    Date today = warsaw_date(std::time(nullptr));
+    ASSERT_EQ(office
+                  .post(school_path(school_.school_id, "/terms"),
+                        object{{"year_name", "bieżący"},
+                               {"starts_on", format_date(add_days(today, -30))},
+                               {"ends_on", format_date(add_days(today, 200))},
+                               {"second_term_starts_on", format_date(add_days(today, 60))}})
+                  .status,
+              201);
+    for (auto c : {class_a_, class_b_})
+        ASSERT_EQ(
+            office.post(school_path(school_.school_id, "/classes/" + std::to_string(c) + "/register-numbers")).status,
+            204);
+    std::string path = "/api/v1/students/" + std::to_string(kid_.student_id) + "/lucky-number";
+    auto first = as(kid_.parent_login).get(path);
+    ASSERT_EQ(first.status, 200) << first;
+    auto days = first.json().at("days").as_array();
+    ASSERT_FALSE(days.empty());                                          // at least the next school day
+    for (const auto& d : days) EXPECT_EQ(d.at("number").as_int64(), 1);  // one pupil per class, numbered 1
+    // The same draw for everyone, every time.
+    EXPECT_EQ(as(other_.student_login)
+                  .get("/api/v1/students/" + std::to_string(other_.student_id) + "/lucky-number")
+                  .json()
+                  .at("days"),
+              first.json().at("days"));
+    EXPECT_EQ(
+        as(kid_.parent_login).get("/api/v1/students/" + std::to_string(other_.student_id) + "/lucky-number").status,
+        404);
+    ASSERT_EQ(office.patch(school_path(school_.school_id), object{{"lucky_number", "off"}}).status, 200);
+    EXPECT_TRUE(as(kid_.parent_login).get(path).json().at("days").as_array().empty());
+    EXPECT_EQ(office.patch(school_path(school_.school_id), object{{"lucky_number", "sometimes"}}).status, 422);
+}
+
 }  // namespace
 }  // namespace kreda::test

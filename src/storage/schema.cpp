@@ -502,6 +502,17 @@ constexpr std::string_view kGradeChangeDetail = R"sql(
 ALTER TABLE grade_changes ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 )sql";
 
+constexpr std::string_view kLuckyNumbers = R"sql(
+ALTER TABLE schools ADD COLUMN lucky_number TEXT NOT NULL DEFAULT 'school';
+CREATE TABLE lucky_numbers (
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    class_id BIGINT NOT NULL,
+    date TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    PRIMARY KEY (school_id, class_id, date)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -530,6 +541,7 @@ const std::vector<Migration>& schema_migrations() {
          "invitations, homework per teaching assignment, teachers' notes about students",
          kTerminarz},
         {12, "grade change details: which grade a history entry is about (its category and date)", kGradeChangeDetail},
+        {13, "the lucky number: the school's choice (per school, per class, off) and the numbers drawn", kLuckyNumbers},
     };
     return all;
 }

@@ -39,6 +39,11 @@ json::object student_notes(Context& ctx, const auth::Actor& actor, std::int64_t 
 //! Every note of a class: its homeroom teacher, the pedagogue and the office.
 json::object class_notes(Context& ctx, const auth::Actor& actor, std::int64_t class_id);
 
+// lucky_number.cpp
+//! {scope school|class|off, days: [{date, number, mine}]}: today's number (on a school day) and the next school
+//! day's, drawn at random from the register numbers in use the first time anyone asks, then kept.
+json::object lucky_number(Context& ctx, const auth::Actor& actor, std::int64_t student_id);
+
 void register_routes(http::Router& router, Context& ctx);
 
 }  // namespace kreda::events

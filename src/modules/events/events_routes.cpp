@@ -56,6 +56,10 @@ void register_routes(http::Router& router, Context& ctx) {
         delete_homework(ctx, actor, r.id_param("homework_id"));
         return http::Response::no_content();
     });
+    router.add("GET", "/api/v1/students/{id}/lucky-number", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(lucky_number(ctx, actor, r.id_param("id")));
+    });
     router.add("GET", "/api/v1/students/{id}/notes", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         return http::Response::json(student_notes(ctx, actor, r.id_param("id")));

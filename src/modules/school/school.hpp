@@ -19,11 +19,12 @@ struct School {
     std::string city;
     bool require_staff_totp = false;
     std::int64_t created_at = 0;
-    int record_edit_days = 7;            //!< how long teachers may edit a lesson's record
-    bool adult_students_excuse = false;  //!< students may excuse their own absences
-    int tests_per_day = 1;               //!< tests (sprawdzian, praca klasowa) a class may have a day; 0: no cap
-    int tests_per_week = 3;              //!< and a week (Monday to Sunday); 0: no cap
-    bool refuse_over_cap = false;        //!< refuse a test over the cap (else: warn and save)
+    int record_edit_days = 7;             //!< how long teachers may edit a lesson's record
+    bool adult_students_excuse = false;   //!< students may excuse their own absences
+    int tests_per_day = 1;                //!< tests (sprawdzian, praca klasowa) a class may have a day; 0: no cap
+    int tests_per_week = 3;               //!< and a week (Monday to Sunday); 0: no cap
+    bool refuse_over_cap = false;         //!< refuse a test over the cap (else: warn and save)
+    std::string lucky_number = "school";  //!< the lucky number is drawn per "school", per "class", or is "off"
 };
 
 json::object to_json(const School& school);

@@ -17,7 +17,8 @@ json::object to_json(const School& s) {
             {"adult_students_excuse", s.adult_students_excuse},
             {"tests_per_day", s.tests_per_day},
             {"tests_per_week", s.tests_per_week},
-            {"refuse_over_cap", s.refuse_over_cap}};
+            {"refuse_over_cap", s.refuse_over_cap},
+            {"lucky_number", s.lucky_number}};
 }
 
 std::optional<School> find(storage::Transaction& tx, std::int64_t school_id) {
@@ -81,6 +82,10 @@ School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, co
     auto per_day = fields.optional_integer("tests_per_day", 0, 5);
     auto per_week = fields.optional_integer("tests_per_week", 0, 15);
     auto refuse = fields.optional_bool("refuse_over_cap");
+    auto lucky = fields.optional_text("lucky_number", 10);
+    if (lucky && *lucky != "school" && *lucky != "class" && *lucky != "off")
+        fields.fail("lucky_number",
+                    {"Szczęśliwy numerek: school, class albo off.", "Lucky number: school, class or off."});
     if (name && name->empty()) fields.fail("name", {"To pole jest wymagane.", "This field is required."});
     fields.check();
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
@@ -95,6 +100,7 @@ School update(Context& ctx, const auth::Actor& actor, std::int64_t school_id, co
         if (per_day) after.tests_per_day = *per_day;
         if (per_week) after.tests_per_week = *per_week;
         if (refuse) after.refuse_over_cap = *refuse;
+        if (lucky) after.lucky_number = *lucky;
         store::update(tx, after);
         auto entry = audit::entry_by(actor, "school.update", "school", school_id);
         entry.school_id = school_id;

@@ -6,13 +6,13 @@ namespace kreda::school::store {
 namespace {
 constexpr std::string_view kColumns =
     "id, name, city, require_staff_totp, created_at, record_edit_days, adult_students_excuse, tests_per_day, "
-    "tests_per_week, refuse_over_cap";
+    "tests_per_week, refuse_over_cap, lucky_number";
 const std::string kFind = "SELECT " + std::string(kColumns) + " FROM schools WHERE id = ?";
 const std::string kAll = "SELECT " + std::string(kColumns) + " FROM schools ORDER BY name, id";
 constexpr std::string_view kInsert = "INSERT INTO schools (name, city, created_at) VALUES (?, ?, ?) RETURNING id";
 constexpr std::string_view kUpdate =
     "UPDATE schools SET name = ?, city = ?, require_staff_totp = ?, record_edit_days = ?, adult_students_excuse = ?, "
-    "tests_per_day = ?, tests_per_week = ?, refuse_over_cap = ? WHERE id = ?";
+    "tests_per_day = ?, tests_per_week = ?, refuse_over_cap = ?, lucky_number = ? WHERE id = ?";
 
 School school_of(const storage::Row& r) {
     return {r[0].as_int(),
@@ -24,7 +24,8 @@ School school_of(const storage::Row& r) {
             r[6].as_bool(),
             static_cast<int>(r[7].as_int()),
             static_cast<int>(r[8].as_int()),
-            r[9].as_bool()};
+            r[9].as_bool(),
+            r[10].as_text()};
 }
 }  // namespace
 
@@ -47,7 +48,7 @@ std::int64_t insert(storage::Transaction& tx, const std::string& name, const std
 void update(storage::Transaction& tx, const School& school) {
     tx.execute(kUpdate, {school.name, school.city, school.require_staff_totp, school.record_edit_days,
                          school.adult_students_excuse, school.tests_per_day, school.tests_per_week,
-                         school.refuse_over_cap, school.id});
+                         school.refuse_over_cap, school.lucky_number, school.id});
 }
 
 }  // namespace kreda::school::store
