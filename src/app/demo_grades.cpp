@@ -60,6 +60,16 @@ const char* comment_for(const std::string& value, std::uint64_t noise) {
     return "Drobne błędy rachunkowe.";
 }
 
+//! A descriptive term grade (classes 1–3) for a pupil's level.
+std::string describe(int level) {
+    if (level >= 500)
+        return "Pracuje samodzielnie i starannie, chętnie pomaga innym; wiadomości opanował bardzo dobrze.";
+    if (level >= 400)
+        return "Dobrze radzi sobie z zadaniami; warto ćwiczyć staranność pisma i czytanie ze zrozumieniem.";
+    if (level >= 300) return "Robi postępy; potrzebuje wsparcia przy samodzielnym rozwiązywaniu zadań tekstowych.";
+    return "Wymaga systematycznej pomocy w czytaniu i liczeniu; zachęcamy do codziennych ćwiczeń w domu.";
+}
+
 auth::Actor teacher_actor(const organisation::PersonRef& teacher, std::int64_t school_id) {
     return acting_as(teacher.id, auth::Role::Teacher, school_id);
 }
@@ -153,12 +163,18 @@ void seed_grades(Context& ctx, const auth::Actor& admin, std::int64_t school_id)
             json::array chunk(improved.begin() + from, improved.begin() + std::min(improved.size(), from + 20));
             grades::add_grades(ctx, teacher, {{"assignment_id", a.id}, {"columns", std::move(chunk)}});
         }
-        // Predicted term grades: the rounded level.
+        // Predicted term grades: the rounded level; in classes 1–3 a description instead (ocena opisowa).
+        bool early_years = !a.class_name.empty() && a.class_name[0] >= '1' && a.class_name[0] <= '3';
         json::array predicted;
-        for (const auto& s : taught[a.id])
-            predicted.push_back(
-                json::object{{"student_id", s.id},
-                             {"value", std::to_string(std::clamp((level_of(s.id, a.subject.id) + 50) / 100, 1, 6))}});
+        for (const auto& s : taught[a.id]) {
+            int level = level_of(s.id, a.subject.id);
+            if (early_years)
+                predicted.push_back(
+                    json::object{{"student_id", s.id}, {"value", nullptr}, {"description", describe(level)}});
+            else
+                predicted.push_back(json::object{{"student_id", s.id},
+                                                 {"value", std::to_string(std::clamp((level + 50) / 100, 1, 6))}});
+        }
         grades::set_summary_grades(ctx, teacher, a.id, {{"kind", "predicted_term"}, {"grades", std::move(predicted)}});
     }
     // The homeroom teachers' behaviour proposals.
