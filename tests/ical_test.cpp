@@ -27,7 +27,8 @@ class CalendarFeeds : public ApiScenario {
                               {"second_term_starts_on", format_date(add_days(today, 30))}});
         boost::json::array bells{object{{"number", 1}, {"starts_at", "08:00"}, {"ends_at", "08:45"}}};
         EXPECT_EQ(http.post(school_path(school_.school_id, "/bell-schedule"), object{{"lessons", bells}}).status, 200);
-        auto class_id = create_class(http, school_.school_id, "6c");
+        class_id_ = create_class(http, school_.school_id, "6c");
+        auto class_id = class_id_;
         family_ = create_family(http, school_.school_id, class_id, "Iga", "Kalendarzowa");
         other_ = create_family(http, school_.school_id, class_id, "Ewa", "Sąsiednia");
         teacher_ = create_staff(http, school_.school_id, "teacher", "Zofia", "Wójcik");
@@ -53,6 +54,13 @@ class CalendarFeeds : public ApiScenario {
     static inline SchoolAccount school_;
     static inline Family family_, other_;
     static inline Staff teacher_;
+    static inline std::int64_t class_id_ = 0;
+    static inline std::string teacher_password_;
+    //! The teacher's password, activating the account the first time.
+    static std::string activate_once(const Staff& staff) {
+        if (teacher_password_.empty()) teacher_password_ = activate(staff.login, staff.code);
+        return teacher_password_;
+    }
     static inline std::string parent_password_;
 };
 
@@ -73,6 +81,47 @@ TEST_F(CalendarFeeds, AParentsFeedOfTheirChildParsesBackWithTheLessons) {
     EXPECT_STREQ(icalcomponent_get_location(first), "Sala 12");
 }
 
+TEST_F(CalendarFeeds, TheFeedCarriesTheTerminarzTestsAtTheirLessonAndTripsAsWholeDays) {
+    HttpClient teacher = signed_in(teacher_.login, activate_once(teacher_));
+    Date day = week_start(add_days(warsaw_date(std::time(nullptr)), 7));
+    auto test = teacher.post("/api/v1/events", object{{"class_id", class_id_},
+                                                      {"kind", "test"},
+                                                      {"date", format_date(day)},
+                                                      {"lesson_number", 1},
+                                                      {"description", "Lektura: Akademia pana Kleksa"}});
+    ASSERT_EQ(test.status, 201) << test;
+    auto trip = teacher.post("/api/v1/events", object{{"class_id", class_id_},
+                                                      {"kind", "trip"},
+                                                      {"date", format_date(add_days(day, 2))},
+                                                      {"description", "Teatr Groteska"}});
+    ASSERT_EQ(trip.status, 201) << trip;
+    HttpClient parent = signed_in(family_.parent_login, parent_password_);
+    auto feed =
+        fetch(text_of(parent.post("/api/v1/calendar-feeds", object{{"student_id", family_.student_id}}).json(), "url"));
+    ASSERT_EQ(feed.status, 200) << feed;
+    std::unique_ptr<icalcomponent, decltype(&icalcomponent_free)> calendar(icalparser_parse_string(feed.body.c_str()),
+                                                                           &icalcomponent_free);
+    ASSERT_NE(calendar, nullptr);
+    bool saw_test = false, saw_trip = false;
+    for (icalcomponent* e = icalcomponent_get_first_component(calendar.get(), ICAL_VEVENT_COMPONENT); e;
+         e = icalcomponent_get_next_component(calendar.get(), ICAL_VEVENT_COMPONENT)) {
+        std::string summary = icalcomponent_get_summary(e);
+        icaltimetype start = icalcomponent_get_dtstart(e);
+        if (summary == "Sprawdzian") {
+            saw_test = true;
+            EXPECT_FALSE(start.is_date);  // at lesson 1's time
+        }
+        if (summary == "Wycieczka") {
+            saw_trip = true;
+            EXPECT_TRUE(start.is_date);
+            EXPECT_EQ(start.day, add_days(day, 2).day);
+            EXPECT_STREQ(icalcomponent_get_description(e), "Teatr Groteska");
+        }
+    }
+    EXPECT_TRUE(saw_test) << feed.body.substr(0, 400);
+    EXPECT_TRUE(saw_trip);
+}
+
 TEST_F(CalendarFeeds, ARevokedFeedStopsWorkingAtOnce) {
     HttpClient parent = signed_in(family_.parent_login, parent_password_);
     auto created = parent.post("/api/v1/calendar-feeds", object{{"student_id", family_.student_id}}).json();
@@ -89,7 +138,7 @@ TEST_F(CalendarFeeds, NobodyGetsAFeedOfAnotherFamilysChild) {
 }
 
 TEST_F(CalendarFeeds, ATeachersFeedHoldsTheirLessons) {
-    HttpClient teacher = signed_in(teacher_.login, activate(teacher_.login, teacher_.code));
+    HttpClient teacher = signed_in(teacher_.login, activate_once(teacher_));
     auto created = teacher.post("/api/v1/calendar-feeds", object{});
     ASSERT_EQ(created.status, 201) << created;
     auto feed = fetch(text_of(created.json(), "url"));

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "auth/actor.hpp"
 #include "core/date.hpp"
@@ -38,6 +41,16 @@ json::object create_note(Context& ctx, const auth::Actor& actor, const json::obj
 json::object student_notes(Context& ctx, const auth::Actor& actor, std::int64_t student_id);
 //! Every note of a class: its homeroom teacher, the pedagogue and the office.
 json::object class_notes(Context& ctx, const auth::Actor& actor, std::int64_t class_id);
+
+//! For other modules' services (the calendar feed), without permission checks: a student's events between two
+//! dates as {id, date, lesson_number (or none), kind, subject name, description}.
+struct EventFact {
+    std::int64_t id = 0;
+    Date date{};
+    std::optional<int> lesson_number;
+    std::string kind, subject, description;
+};
+std::vector<EventFact> events_of_student(storage::Transaction& tx, std::int64_t student_id, Date from, Date to);
 
 // lucky_number.cpp
 //! {scope school|class|off, days: [{date, number, mine}]}: today's number (on a school day) and the next school

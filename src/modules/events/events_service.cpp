@@ -146,6 +146,22 @@ json::object student_events(Context& ctx, const auth::Actor& actor, std::int64_t
     return {{"from", format_date(from)}, {"to", format_date(to)}, {"items", std::move(items)}};
 }
 
+std::vector<EventFact> events_of_student(storage::Transaction& tx, std::int64_t student_id, Date from, Date to) {
+    auto student = people::find_student(tx, student_id);
+    std::vector<EventFact> out;
+    if (!student || !student->class_id) return out;
+    auto groups = groups_of(tx, student_id);
+    for (const auto& r : tx.query(std::string(kFields) + "WHERE e.class_id = ? AND e.date >= ? AND e.date <= ? "
+                                                         "ORDER BY e.date, e.lesson_number, e.id",
+                                  {*student->class_id, format_date(from), format_date(to)})) {
+        if (!r[2].is_null() && !groups.count(r[2].as_int())) continue;
+        out.push_back({r[0].as_int(), parse_date(r[4].as_text()).value_or(Date{}),
+                       r[5].is_null() ? std::nullopt : std::optional(static_cast<int>(r[5].as_int())), r[3].as_text(),
+                       r[7].is_null() ? std::string() : r[7].as_text(), r[8].as_text()});
+    }
+    return out;
+}
+
 json::object class_events(Context& ctx, const auth::Actor& actor, std::int64_t class_id, Date from, Date to) {
     auto tx = ctx.db.begin(storage::Access::Read);
     auto [klass, relation] = class_relation(*tx, actor, class_id);

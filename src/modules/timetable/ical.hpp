@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "core/date.hpp"
 #include "core/json.hpp"
 #include "modules/context.hpp"
 
@@ -17,6 +18,7 @@ struct CalendarEvent {
     std::int64_t starts_at = 0, ends_at = 0;  //!< instants (Unix seconds)
     std::string summary, location, description;
     bool cancelled = false;
+    std::optional<Date> all_day;  //!< instead of the instants: the whole day (a trip, a meeting)
 };
 
 //! A VCALENDAR with one VEVENT per event, folded and escaped by libical; times in UTC.

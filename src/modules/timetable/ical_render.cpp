@@ -10,6 +10,14 @@ namespace {
 icaltimetype utc(std::int64_t instant) {
     return icaltime_from_timet_with_zone(static_cast<time_t>(instant), 0, icaltimezone_get_utc_timezone());
 }
+
+icaltimetype day_of(Date date) {
+    icaltimetype t = icaltime_null_date();
+    t.year = date.year;
+    t.month = date.month;
+    t.day = date.day;
+    return t;
+}
 }  // namespace
 
 std::string render_ical(const std::string& calendar_name, const std::vector<CalendarEvent>& events) {
@@ -26,8 +34,13 @@ std::string render_ical(const std::string& calendar_name, const std::vector<Cale
         icalcomponent* event = icalcomponent_new(ICAL_VEVENT_COMPONENT);
         icalcomponent_add_property(event, icalproperty_new_uid(e.uid.c_str()));
         icalcomponent_add_property(event, icalproperty_new_dtstamp(now));
-        icalcomponent_add_property(event, icalproperty_new_dtstart(utc(e.starts_at)));
-        icalcomponent_add_property(event, icalproperty_new_dtend(utc(e.ends_at)));
+        if (e.all_day) {  // DTSTART;VALUE=DATE and the next day as the (exclusive) end, per RFC 5545
+            icalcomponent_add_property(event, icalproperty_new_dtstart(day_of(*e.all_day)));
+            icalcomponent_add_property(event, icalproperty_new_dtend(day_of(add_days(*e.all_day, 1))));
+        } else {
+            icalcomponent_add_property(event, icalproperty_new_dtstart(utc(e.starts_at)));
+            icalcomponent_add_property(event, icalproperty_new_dtend(utc(e.ends_at)));
+        }
         icalcomponent_add_property(event, icalproperty_new_summary(e.summary.c_str()));
         if (!e.location.empty()) icalcomponent_add_property(event, icalproperty_new_location(e.location.c_str()));
         if (!e.description.empty())

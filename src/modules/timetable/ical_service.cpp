@@ -2,6 +2,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/events/events.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/timetable/ical.hpp"
@@ -54,6 +55,26 @@ std::vector<CalendarEvent> events_of(storage::Transaction& tx, const store::Feed
             e.description = teacher.first_name + " " + teacher.last_name + ", " + directory.classes[l.class_id].name +
                             (l.note.empty() ? "" : " — " + l.note);
             e.cancelled = l.status == LessonStatus::Cancelled;
+            events.push_back(std::move(e));
+        }
+    }
+    if (student) {  // the terminarz: tests in their lesson's time, the rest as whole days
+        static const std::map<std::string, std::string> kinds = {
+            {"test", "Sprawdzian"}, {"class_test", "Praca klasowa"}, {"quiz", "Kartkówka"},
+            {"trip", "Wycieczka"},  {"outing", "Wyjście"},           {"parent_meeting", "Zebranie z rodzicami"},
+            {"other", "Wydarzenie"}};
+        for (const auto& ev : events::events_of_student(tx, student->id, add_days(monday, -28), add_days(monday, 62))) {
+            CalendarEvent e;
+            e.uid = "event-" + std::to_string(ev.id) + "@kreda";
+            e.summary = kinds.at(ev.kind) + (ev.subject.empty() ? "" : ": " + ev.subject);
+            e.description = ev.description;
+            auto bell = ev.lesson_number ? bells.find(*ev.lesson_number) : bells.end();
+            if (bell != bells.end()) {
+                e.starts_at = warsaw_instant(ev.date, bell->second.starts_at);
+                e.ends_at = warsaw_instant(ev.date, bell->second.ends_at);
+            } else {
+                e.all_day = ev.date;
+            }
             events.push_back(std::move(e));
         }
     }
