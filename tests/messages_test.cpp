@@ -208,5 +208,44 @@ TEST_F(Messages, TheHomeroomTeacherNamesTheParentCouncil) {
     EXPECT_FALSE(keys_of(as(other_.parent_login)).count(key("council", class_a_)));
 }
 
+TEST_F(Messages, AttachmentsAreCheckedStoredOnceAndReadOnlyFromOnesOwnMailbox) {
+    HttpClient parent = as(kid_.parent_login);
+    const std::string png("\x89PNG\r\n\x1a\n-a-drawing-of-a-cat", 26);
+    auto upload = [&](HttpClient& http, const std::string& type, const std::string& bytes) {
+        return http.send_raw("POST", "/api/v1/attachments?name=rysunek%20kota.png", bytes, {{"Content-Type", type}});
+    };
+    auto uploaded = upload(parent, "image/png", png);
+    ASSERT_EQ(uploaded.status, 201) << uploaded;
+    auto id = id_of(uploaded.json());
+    EXPECT_EQ(uploaded.json().at("name").as_string(), "rysunek kota.png");
+    EXPECT_EQ(upload(parent, "application/pdf", png).status, 415);                        // says PDF, is PNG
+    EXPECT_EQ(upload(parent, "text/plain", std::string("MZ\x90\0\x03", 5)).status, 415);  // a program
+    EXPECT_EQ(upload(parent, "text/plain", "").status, 422);
+    EXPECT_EQ(upload(parent, "text/plain", std::string(2 << 20, 'a')).status, 413);
+
+    auto sent = parent.post("/api/v1/messages", object{{"to", array{value(key("homeroom", homeroom_.id))}},
+                                                       {"subject", "Rysunek na konkurs"},
+                                                       {"body", "W załączniku rysunek Kuby."},
+                                                       {"attachment_ids", array{id}}});
+    ASSERT_EQ(sent.status, 201) << sent;
+    auto message = as(homeroom_.login).get("/api/v1/messages/" + std::to_string(id_of(sent.json()))).json();
+    ASSERT_EQ(message.at("attachments").as_array().size(), 1u);
+    std::string path = "/api/v1/attachments/" + std::to_string(id);
+    auto file = as(homeroom_.login).get(path);
+    ASSERT_EQ(file.status, 200) << file;
+    EXPECT_EQ(file.body, png);
+    EXPECT_EQ(file.header("content-type"), "image/png");
+    EXPECT_NE(file.header("content-disposition").find("attachment"), std::string::npos);
+    for (const auto* login : {&kid_.student_login, &classmate_.parent_login, &teacher_.login})
+        EXPECT_EQ(as(*login).get(path).status, 404) << *login;  // not in their mailbox: the child's neither
+    // Another's upload cannot be attached.
+    auto stolen = as(teacher_.login)
+                      .post("/api/v1/messages", object{{"to", array{value(key("parents_of", kid_.student_id))}},
+                                                       {"subject", "x"},
+                                                       {"body", "y"},
+                                                       {"attachment_ids", array{id}}});
+    EXPECT_EQ(stolen.status, 422) << stolen;
+}
+
 }  // namespace
 }  // namespace kreda::test

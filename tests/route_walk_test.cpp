@@ -17,7 +17,8 @@ struct Route {
     //! The caller's own things (their day, their feeds, their mailbox): every role has them; Messages tests them.
     bool personal() const {
         return pattern.rfind("/api/v1/teacher/", 0) == 0 || pattern.rfind("/api/v1/calendar-feeds", 0) == 0 ||
-               pattern.rfind("/api/v1/messages", 0) == 0 || pattern.rfind("/api/v1/notices", 0) == 0;
+               pattern.rfind("/api/v1/messages", 0) == 0 || pattern.rfind("/api/v1/notices", 0) == 0 ||
+               pattern.rfind("/api/v1/attachments", 0) == 0;
     }
 };
 
@@ -89,6 +90,7 @@ class RouteWalk : public ApiScenario {
         put("notice_id", 1);
         put("event_id", 1);
         put("homework_id", 1);
+        put("attachment_id", 1);
         EXPECT_EQ(path.find('{'), std::string::npos) << "teach the walk the parameter of " << route.pattern;
         return path;
     }

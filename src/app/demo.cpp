@@ -195,6 +195,7 @@ int demo(const ServeConfig& config, const DemoOptions& options) {
     auth::Sessions sessions(db, false);
     auth::RateLimiter limiter;
     Context ctx{db, sessions, limiter, config.settings};
+    ctx.settings.files_dir = files_dir_for(config.settings, config.db);
     if (config.settings.public_url == Settings{}.public_url && config.port != 8080)
         ctx.settings.public_url = "http://localhost:" + std::to_string(config.port);
     auth::Actor system;

@@ -31,6 +31,8 @@ void add_serve_options(CLI::App& verb, ServeConfig& config) {
         ->envname("KREDA_PUBLIC_URL");
     verb.add_flag("--secure-cookies", config.settings.secure_cookies, "mark cookies Secure (behind TLS)")
         ->envname("KREDA_SECURE_COOKIES");
+    verb.add_option("--files-dir", config.settings.files_dir, "where attachments are stored (by content hash)")
+        ->envname("KREDA_FILES_DIR");
     verb.add_flag("--test-clock", config.settings.test_clock, "allow tests to move the clock (never in production)");
 }
 

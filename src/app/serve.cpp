@@ -46,6 +46,7 @@ int serve(const ServeConfig& config) {
     auth::Sessions sessions(*db, config.settings.secure_cookies);
     auth::RateLimiter limiter;
     Context ctx{*db, sessions, limiter, config.settings};
+    ctx.settings.files_dir = files_dir_for(config.settings, config.db);
     http::Metrics metrics;
     http::Router router;
     std::string web_root = config.web_root.empty() ? default_web_root() : config.web_root;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "auth/rate_limiter.hpp"
 #include "auth/sessions.hpp"
@@ -13,7 +14,16 @@ struct Settings {
     std::string public_url = "http://localhost:8080";  //!< printed on activation slips
     bool secure_cookies = false;
     bool test_clock = false;  //!< exposes POST /api/v1/testing/clock (tests only)
+    //! Where attachments live, by content hash; empty: beside a SQLite file (`<db>-files`), else `var/files`.
+    std::string files_dir;
 };
+
+//! The attachments' directory for a database location, unless configured.
+inline std::string files_dir_for(const Settings& settings, std::string_view db) {
+    if (!settings.files_dir.empty()) return settings.files_dir;
+    if (db.rfind("postgres", 0) == 0) return "var/files";
+    return std::string(db) + "-files";
+}
 
 struct Context {
     storage::Database& db;

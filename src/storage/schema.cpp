@@ -513,6 +513,25 @@ CREATE TABLE lucky_numbers (
 );
 )sql";
 
+constexpr std::string_view kAttachments = R"sql(
+CREATE TABLE attachments (
+    id {{ID}},
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    uploader_id BIGINT NOT NULL REFERENCES users(id),
+    sha256 TEXT NOT NULL,
+    name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE TABLE message_attachments (
+    message_id BIGINT NOT NULL REFERENCES messages(id),
+    attachment_id BIGINT NOT NULL REFERENCES attachments(id),
+    PRIMARY KEY (message_id, attachment_id)
+);
+CREATE INDEX message_attachments_attachment ON message_attachments (attachment_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -542,6 +561,8 @@ const std::vector<Migration>& schema_migrations() {
          kTerminarz},
         {12, "grade change details: which grade a history entry is about (its category and date)", kGradeChangeDetail},
         {13, "the lucky number: the school's choice (per school, per class, off) and the numbers drawn", kLuckyNumbers},
+        {14, "attachments: files stored by content hash outside the database, and which messages carry them",
+         kAttachments},
     };
     return all;
 }

@@ -195,8 +195,18 @@ ServerProcess::ServerProcess(std::string db, std::vector<std::string> extra_args
     port_file_ = dir_ / "port";
     log_path_ = dir_ / "server.log";
 
-    std::vector<std::string> args{"serve",  "--db", db_,           "--listen",          "127.0.0.1",
-                                  "--port", "0",    "--port-file", port_file_.string(), "--test-clock"};
+    std::vector<std::string> args{"serve",
+                                  "--db",
+                                  db_,
+                                  "--listen",
+                                  "127.0.0.1",
+                                  "--port",
+                                  "0",
+                                  "--port-file",
+                                  port_file_.string(),
+                                  "--test-clock",
+                                  "--files-dir",
+                                  (dir_ / "files").string()};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     extra_env.emplace("KREDA_LOG_REQUESTS", "0");
 

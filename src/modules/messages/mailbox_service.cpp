@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/messages/attachments.hpp"
 #include "modules/messages/mailbox_store.hpp"
 #include "modules/messages/messages.hpp"
 
@@ -64,6 +65,7 @@ json::object send(Context& ctx, const auth::Actor& actor, const json::object& in
     auto reply_to = fields.optional_id("reply_to");
     auto subject = reply_to ? fields.optional_text("subject", 200) : std::optional(fields.text("subject", 200));
     std::string body = fields.text("body", 20000);
+    auto attachment_ids = fields.ids("attachment_ids");
     std::vector<std::string> keys;
     if (!reply_to) {
         const json::array* to = input.contains("to") ? input.at("to").if_array() : nullptr;
@@ -123,6 +125,7 @@ json::object send(Context& ctx, const auth::Actor& actor, const json::object& in
         m.id = store::insert_message(tx, m, fold_case(m.subject + "\n" + m.body));
         if (m.thread_id == 0) m.thread_id = m.id;
         store::deliver(tx, m.id, actor.user_id, {recipients.begin(), recipients.end()});
+        attach(tx, actor, m.id, attachment_ids);
         audit::record(tx, actor, school_id, "message.send", "message", m.id, std::nullopt,
                       json::object{{"subject", m.subject},
                                    {"to", addressed},
@@ -162,8 +165,13 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t message_i
     auto tx = ctx.db.begin(storage::Access::Read);
     auto m = require_own(*tx, actor, message_id);
     json::object out = full_json(m);
+    out["attachments"] = attachments_of(*tx, m.id);
     json::array thread;
-    for (const auto& t : store::thread_of(*tx, m.thread_id, actor.user_id)) thread.push_back(full_json(t));
+    for (const auto& t : store::thread_of(*tx, m.thread_id, actor.user_id)) {
+        json::object o = full_json(t);
+        o["attachments"] = attachments_of(*tx, t.id);
+        thread.push_back(std::move(o));
+    }
     out["thread"] = std::move(thread);
     if (m.sent) {
         json::array receipts;
