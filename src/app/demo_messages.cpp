@@ -34,8 +34,9 @@ std::string first_key(const std::vector<messages::RecipientGroup>& groups, const
 void seed_messages(Context& ctx, const auth::Actor& admin, std::int64_t school_id) {
     notices::create(ctx, admin,
                     {{"title", "Zebrania z rodzicami"},
-                     {"body", "Zapraszamy na zebrania z wychowawcami klas we wtorek o 17:30. Porozmawiamy o wynikach "
-                              "pierwszego okresu i planach na drugi."},
+                     {"body",
+                      "Zapraszamy na zebrania z wychowawcami klas we wtorek o 17:30. Porozmawiamy o wynikach "
+                      "pierwszego okresu i planach na drugi."},
                      {"audience", "parents"}});
     notices::create(ctx, admin,
                     {{"title", "Zbiórka makulatury"},
