@@ -100,3 +100,61 @@ export async function apiAs(who: DemoLogin) {
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/** Today in Warsaw, YYYY-MM-DD: the school's day, as the server counts it. */
+export function warsawToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+}
+
+/** A string no other test run writes, for finding one's own rows among everything else. */
+export const unique = (text: string) => `${text} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+interface FamilyChild {
+  id: number;
+  first_name: string;
+  last_name: string;
+  class_id: number;
+  class_name: string;
+}
+
+interface SchoolClassRef {
+  id: number;
+  name: string;
+  homeroom_teacher: { id: number } | null;
+}
+
+/**
+ * The demo homeroom teacher's class, and a demo parent with a child in it: found from the data, so the tests do not
+ * depend on how the demo happens to seat people.
+ */
+export async function homeroomFamily(): Promise<{
+  teacher: DemoLogin;
+  teacherId: number;
+  schoolId: number;
+  classId: number;
+  className: string;
+  parent: DemoLogin;
+  child: FamilyChild;
+}> {
+  const teacher = account('homeroom_teacher');
+  const asTeacher = await apiAs(teacher);
+  const me = await asTeacher<{ user: { id: number }; school: { id: number } }>('GET', '/me');
+  const classes = await asTeacher<{ items: SchoolClassRef[] }>('GET', `/schools/${me.json.school.id}/classes`);
+  const own = classes.json.items.find((c) => c.homeroom_teacher?.id === me.json.user.id);
+  if (!own) throw new Error('the demo homeroom teacher leads no class');
+  for (const parent of demoLogins().filter((l) => l.role === 'parent')) {
+    const family = await (await apiAs(parent))<{ students: FamilyChild[] }>('GET', '/me');
+    const child = family.json.students.find((s) => s.class_id === own.id);
+    if (child)
+      return {
+        teacher,
+        teacherId: me.json.user.id,
+        schoolId: me.json.school.id,
+        classId: own.id,
+        className: own.name,
+        parent,
+        child,
+      };
+  }
+  throw new Error(`no demo parent has a child in class ${own.name}`);
+}

@@ -35,6 +35,9 @@ import { TeacherLessonsPage } from './pages/TeacherLessons';
 import { TimetablePage } from './pages/Timetable';
 import { TimetableChangesPage } from './pages/TimetableChanges';
 import { TotpRequiredPage } from './pages/TotpRequired';
+import { MessagesPage } from './pages/Messages';
+import { NoticesPage } from './pages/Notices';
+import { FamilyPlannerPage } from './pages/FamilyPlanner';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   home: HomePage,
@@ -61,6 +64,9 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   grades: FamilyGradesPage,
   gradebook: GradebookPage,
   gradeStatistics: GradeStatisticsPage,
+  messages: MessagesPage,
+  notices: NoticesPage,
+  planner: FamilyPlannerPage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

@@ -47,6 +47,28 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The Monday of the week a YYYY-MM-DD date falls in. */
+export function weekStart(date: string): string {
+  return addDays(date, -((civil(date).getUTCDay() + 6) % 7));
+}
+
+/** The first day of the date's month. */
+export const monthStart = (date: string) => `${date.slice(0, 8)}01`;
+
+/** The last day of the date's month. */
+export function monthEnd(date: string): string {
+  const d = civil(monthStart(date));
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return addDays(d.toISOString().slice(0, 10), -1);
+}
+
+/** "listopad 2026" / "November 2026". */
+export function formatMonth(date: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    civil(date),
+  );
+}
+
 /** Whether a string is a YYYY-MM-DD date. */
 export const isIsoDate = (s: string | null | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 

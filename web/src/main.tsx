@@ -6,6 +6,7 @@ import { applyTheme, initialTheme } from './theme';
 import './styles.css';
 import './layout.css';
 import './content.css';
+import './communication.css';
 import './print.css';
 
 applyLang(initialLang());

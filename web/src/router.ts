@@ -28,7 +28,10 @@ export type RouteId =
   | 'changes'
   | 'grades'
   | 'gradebook'
-  | 'gradeStatistics';
+  | 'gradeStatistics'
+  | 'messages'
+  | 'notices'
+  | 'planner';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -42,16 +45,22 @@ export interface RouteDef {
 
 const OFFICE: Role[] = ['admin', 'secretary', 'director'];
 
+/** Everyone who belongs to a school: all but the deployment's operator. */
+const SCHOOL_ROLES: Role[] = ['admin', 'director', 'secretary', 'teacher', 'pedagogue', 'parent', 'student'];
+
 /** Who reads grade books and statistics: teachers (their own and their class's) and the office with the pedagogue. */
 const GRADE_READERS: Role[] = ['teacher', 'admin', 'director', 'secretary', 'pedagogue'];
 
 /** Every page of the app, in navigation order, with the roles that may open it. */
 export const ROUTES: RouteDef[] = [
   { id: 'home', path: '/', roles: 'all' },
+  { id: 'messages', path: '/messages', roles: SCHOOL_ROLES },
+  { id: 'notices', path: '/notices', roles: SCHOOL_ROLES },
   { id: 'schools', path: '/operator/schools', roles: ['operator'] },
   { id: 'week', path: '/timetable', roles: ['parent', 'student'] },
   { id: 'grades', path: '/grades', roles: ['parent', 'student'] },
   { id: 'attendance', path: '/attendance', roles: ['parent', 'student'] },
+  { id: 'planner', path: '/planner', roles: ['parent', 'student'] },
   { id: 'lessons', path: '/lessons', roles: ['teacher', 'admin', 'secretary'] },
   { id: 'gradebook', path: '/gradebook', roles: GRADE_READERS },
   { id: 'excuses', path: '/excuses', roles: ['teacher', 'admin', 'secretary'] },
@@ -116,17 +125,23 @@ interface LinkProps {
   href: string;
   class?: string;
   current?: boolean;
+  /** The id of an element that describes the link (a count beside it), read after its name. */
+  describedBy?: string;
   onNavigate?: () => void;
   children: ComponentChildren;
 }
 
 /** An ordinary link that navigates in-app on a plain left click. */
-export function Link({ href, class: cls, current, onNavigate, children }: LinkProps) {
+export function Link({ href, class: cls, current, describedBy, onNavigate, children }: LinkProps) {
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     navigate(href);
     onNavigate?.();
   };
-  return h('a', { href, class: cls, onClick, 'aria-current': current ? 'page' : undefined }, children);
+  return h(
+    'a',
+    { href, class: cls, onClick, 'aria-current': current ? 'page' : undefined, 'aria-describedby': describedBy },
+    children,
+  );
 }

@@ -1,6 +1,7 @@
 // The app shell: skip link, header (name, user, language, theme, sign-out), role navigation, main.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { useUnreadMessages } from '../communication/unread';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
 import { allowed, Link, ROUTES, useLocation, type NavGroup, type RouteDef } from '../router';
@@ -51,23 +52,52 @@ function UserBadge() {
   );
 }
 
-function NavLinks({ items, path, onNavigate }: { items: RouteDef[]; path: string; onNavigate: () => void }) {
+function NavLinks({
+  items,
+  path,
+  unread,
+  onNavigate,
+}: {
+  items: RouteDef[];
+  path: string;
+  unread: number | null;
+  onNavigate: () => void;
+}) {
   const { t } = useApp();
   return (
     <>
-      {items.map((r) => (
-        <li key={r.id}>
-          <Link href={r.path} current={path === r.path} onNavigate={onNavigate}>
-            {t(`nav.${r.id}` as MessageKey)}
-          </Link>
-        </li>
-      ))}
+      {items.map((r) => {
+        // The unread count stays out of the link's name ("Wiadomości"): screen readers hear it as its description.
+        const badge = r.id === 'messages' && unread ? unread : 0;
+        return (
+          <li key={r.id}>
+            <Link
+              href={r.path}
+              current={path === r.path}
+              describedBy={badge ? 'nav-unread' : undefined}
+              onNavigate={onNavigate}
+            >
+              {t(`nav.${r.id}` as MessageKey)}
+              {badge > 0 && (
+                <span class="nav-badge" aria-hidden="true" data-testid="unread-badge">
+                  {badge}
+                </span>
+              )}
+            </Link>
+            {badge > 0 && (
+              <span id="nav-unread" hidden>
+                {t('messages.unreadCount', { n: badge })}
+              </span>
+            )}
+          </li>
+        );
+      })}
     </>
   );
 }
 
 /** The pages the role may open; a run of pages of one group sits in its own titled sub-list. */
-function Navigation({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {
+function Navigation({ open, unread, onNavigate }: { open: boolean; unread: number | null; onNavigate: () => void }) {
   const { t, me } = useApp();
   const { path } = useLocation();
   if (!me) return null;
@@ -88,11 +118,11 @@ function Navigation({ open, onNavigate }: { open: boolean; onNavigate: () => voi
                 {t(`nav.group.${run.group}` as MessageKey)}
               </p>
               <ul aria-labelledby={`nav-group-${run.group}`}>
-                <NavLinks items={run.items} path={path} onNavigate={onNavigate} />
+                <NavLinks items={run.items} path={path} unread={unread} onNavigate={onNavigate} />
               </ul>
             </li>
           ) : (
-            <NavLinks key={run.items[0].id} items={run.items} path={path} onNavigate={onNavigate} />
+            <NavLinks key={run.items[0].id} items={run.items} path={path} unread={unread} onNavigate={onNavigate} />
           ),
         )}
       </ul>
@@ -102,8 +132,10 @@ function Navigation({ open, onNavigate }: { open: boolean; onNavigate: () => voi
 
 /** Wraps every page; `withNav` is false on the sign-in and forced set-up pages. */
 export function Shell({ withNav, children }: { withNav: boolean; children: ComponentChildren }) {
-  const { t } = useApp();
+  const { t, me } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
+  const { path, search } = useLocation();
+  const unread = useUnreadMessages(withNav && !!me?.school, `${path}?${search.toString()}`);
   return (
     <div class={`layout${withNav ? ' with-nav' : ''}`}>
       <a class="skip-link" href="#main">
@@ -121,16 +153,27 @@ export function Shell({ withNav, children }: { withNav: boolean; children: Compo
               class="button ghost menu-button"
               aria-expanded={menuOpen ? 'true' : 'false'}
               aria-controls="main-nav"
+              aria-describedby={unread ? 'menu-unread' : undefined}
               onClick={() => setMenuOpen((o) => !o)}
             >
               <span aria-hidden="true">☰</span> {t('app.menu')}
+              {!!unread && (
+                <>
+                  <span class="nav-badge" aria-hidden="true">
+                    {unread}
+                  </span>
+                  <span id="menu-unread" hidden>
+                    {t('messages.unreadCount', { n: unread })}
+                  </span>
+                </>
+              )}
             </button>
           )}
         </div>
         <UserBadge />
         <HeaderControls />
       </header>
-      {withNav && <Navigation open={menuOpen} onNavigate={() => setMenuOpen(false)} />}
+      {withNav && <Navigation open={menuOpen} unread={unread} onNavigate={() => setMenuOpen(false)} />}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

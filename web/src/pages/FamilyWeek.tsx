@@ -4,19 +4,21 @@ import { get, query, type Lesson, type VisibleStudent, type Week } from '../api'
 import { Notice } from '../components/fields';
 import { LoadState, PageHeading, useLoad } from '../components/page';
 import { useApp } from '../context';
-import { addDays, formatDate, formatDateRange, formatDayLong, fullName, isIsoDate, todayIso } from '../format';
+import {
+  addDays,
+  formatDate,
+  formatDateRange,
+  formatDayLong,
+  fullName,
+  isIsoDate,
+  todayIso,
+  weekStart,
+} from '../format';
 import { navigate, useLocation } from '../router';
 import { ChildPicker, useChosenStudent } from './family';
 import { changeText, classLabel, lessonTime } from './TeacherLessons';
 
 const PATH = '/timetable';
-
-/** The Monday of the week a date falls in. */
-function monday(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
-}
 
 function WeekLesson({ lesson }: { lesson: Lesson }) {
   const { t } = useApp();
@@ -73,7 +75,7 @@ export function FamilyWeekPage() {
   const { t, lang } = useApp();
   const { search } = useLocation();
   const { student } = useChosenStudent();
-  const week = monday(isIsoDate(search.get('week')) ? (search.get('week') as string) : todayIso());
+  const week = weekStart(isIsoDate(search.get('week')) ? (search.get('week') as string) : todayIso());
   const go = (params: { week: string }) =>
     navigate(`${PATH}${query({ student: student?.id, week: params.week })}`, true);
   return (
@@ -100,10 +102,10 @@ export function FamilyWeekPage() {
               <span aria-hidden="true"> →</span>
             </button>
           </div>
-          {week !== monday(todayIso()) && (
+          {week !== weekStart(todayIso()) && (
             <p>
-              <button type="button" class="button small" onClick={() => go({ week: monday(todayIso()) })}>
-                {t('week.current', { date: formatDate(monday(todayIso()), lang) })}
+              <button type="button" class="button small" onClick={() => go({ week: weekStart(todayIso()) })}>
+                {t('week.current', { date: formatDate(weekStart(todayIso()), lang) })}
               </button>
             </p>
           )}

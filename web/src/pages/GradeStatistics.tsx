@@ -1,7 +1,7 @@
 // A class's grade statistics for a term (class and term kept in the address): per subject the class average and how
 // many grades of each whole grade 1–6 there are (a table whose cells carry small bars), then the students at risk
 // with the reasons. The office sees every class; a teacher the classes they teach or are the homeroom teacher of.
-import { get, query, type Assignment, type Role, type SchoolClass } from '../api';
+import { get, query, type Role, type SchoolClass } from '../api';
 import { SelectField } from '../components/fields';
 import { LoadState, PageHeading, Panel, TableRegion, useLoad } from '../components/page';
 import { useApp } from '../context';
@@ -10,28 +10,13 @@ import { formatAverage, wholeGradeName } from '../grades/show';
 import type { GradeStatistics, SubjectStatistics } from '../grades/types';
 import type { MessageKey } from '../i18n';
 import { navigate, useLocation } from '../router';
+import { useClassesOf } from './organisation';
 
 const PATH = '/grade-statistics';
 const GRADES = ['1', '2', '3', '4', '5', '6'] as const;
 
 /** The roles that see every class's statistics. */
 const OFFICE: Role[] = ['admin', 'director', 'secretary', 'pedagogue'];
-
-/** The classes the user may ask about: all for the office; for a teacher those they teach or lead. */
-function useStatisticsClasses(schoolId: number, userId: number, office: boolean) {
-  return useLoad(async () => {
-    const classes = await get<{ items: SchoolClass[] }>(`/schools/${schoolId}/classes`);
-    let list = classes.items;
-    if (!office) {
-      const mine = await get<{ items: Assignment[] }>(
-        `/schools/${schoolId}/assignments${query({ teacher_id: userId })}`,
-      );
-      const taught = new Set(mine.items.map((a) => a.class_id));
-      list = list.filter((c) => taught.has(c.id) || c.homeroom_teacher?.id === userId);
-    }
-    return [...list].sort((a, b) => a.name.localeCompare(b.name, 'pl', { numeric: true }));
-  }, [schoolId, userId, office]);
-}
 
 function Distribution({ stats }: { stats: GradeStatistics }) {
   const { t, lang } = useApp();
@@ -183,13 +168,13 @@ export function GradeStatisticsPage() {
   const { search } = useLocation();
   const schoolId = me?.school?.id ?? 0;
   const office = !!me && OFFICE.includes(me.user.role);
-  const classes = useStatisticsClasses(schoolId, me?.user.id ?? 0, office);
+  const classes = useClassesOf(schoolId, me?.user.id ?? 0, office);
   const term = search.get('term') === '1' || search.get('term') === '2' ? (search.get('term') as string) : '';
   return (
     <>
       <PageHeading title={t('nav.gradeStatistics')} />
       <LoadState state={classes}>
-        {(list) => {
+        {({ mine: list }) => {
           if (list.length === 0) return <p>{t('stats.noClasses')}</p>;
           const cls = list.find((c) => String(c.id) === search.get('class_id')) ?? list[0];
           return <ClassStatistics schoolId={schoolId} classes={list} cls={cls} term={term} />;

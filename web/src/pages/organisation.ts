@@ -1,5 +1,15 @@
 // What the school-organisation pages share: who may change what, and the lists their forms choose from.
-import { get, query, type Group, type Role, type Room, type Student, type User } from '../api';
+import {
+  get,
+  query,
+  type Assignment,
+  type Group,
+  type Role,
+  type Room,
+  type SchoolClass,
+  type Student,
+  type User,
+} from '../api';
 import { useLoad } from '../components/page';
 import { byName, byPolish } from '../format';
 
@@ -64,3 +74,21 @@ export function useGroups(schoolId: number, classId: string) {
 /** "3. Kowalska Anna", or the name alone before the class is numbered. */
 export const studentLabel = (s: Student) =>
   `${s.register_number ? `${s.register_number}. ` : ''}${s.last_name} ${s.first_name}`;
+
+/**
+ * The school's classes by name (`all`) and those that are the user's (`mine`): every one for `everyClass` (the office),
+ * else those the user teaches in or is the homeroom teacher of. Nothing while `schoolId` is null.
+ */
+export function useClassesOf(schoolId: number | null, userId: number, everyClass: boolean) {
+  return useLoad(async () => {
+    if (schoolId === null) return { all: [] as SchoolClass[], mine: [] as SchoolClass[] };
+    const classes = await get<{ items: SchoolClass[] }>(`/schools/${schoolId}/classes`);
+    const all = [...classes.items].sort((a, b) => byPolish(a.name, b.name));
+    if (everyClass) return { all, mine: all };
+    const taught = await get<{ items: Assignment[] }>(
+      `/schools/${schoolId}/assignments${query({ teacher_id: userId })}`,
+    );
+    const ids = new Set(taught.items.map((a) => a.class_id));
+    return { all, mine: all.filter((c) => ids.has(c.id) || c.homeroom_teacher?.id === userId) };
+  }, [schoolId, userId, everyClass]);
+}

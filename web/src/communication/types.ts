@@ -1,0 +1,145 @@
+// The API's shapes for communication (docs/openapi.yaml, tags `messages`, `notices` and the terminarz): mailboxes and
+// messages, announcements, and a student's events, homework and notes.
+import type { Role, StaffRef, SubjectRef } from '../api';
+
+export type MessageFolder = 'inbox' | 'sent' | 'archive' | 'trash';
+export const FOLDERS: MessageFolder[] = ['inbox', 'sent', 'archive', 'trash'];
+
+export type RecipientKind =
+  | 'homeroom'
+  | 'teacher'
+  | 'council'
+  | 'role'
+  | 'staff'
+  | 'class_parents'
+  | 'class_students'
+  | 'group_parents'
+  | 'group_students'
+  | 'parents_of'
+  | 'student';
+
+/** A group the user may write to; `key` is what POST /messages takes in `to`. */
+export interface RecipientGroup {
+  key: string;
+  kind: RecipientKind;
+  /** A person's full name, a class or a group; for `role` the role itself. */
+  name: string;
+  /** A teacher's subjects, a homeroom teacher's class, a staff member's role, a student's class; else empty. */
+  detail: string;
+  count: number;
+}
+
+/** A group as written on a message; `person` is the sender of a message replied to. */
+export interface AddressedTo {
+  key: string;
+  kind: RecipientKind | 'person';
+  name: string;
+}
+
+export interface Sender extends StaffRef {
+  role: Role;
+}
+
+/** One message of a folder. `read` is always true for one's own (`mine`). */
+export interface MessageSummary {
+  id: number;
+  thread_id: number;
+  subject: string;
+  preview: string;
+  sender: Sender;
+  to: AddressedTo[];
+  sent_at: string;
+  folder: MessageFolder;
+  mine: boolean;
+  read: boolean;
+}
+
+export interface ThreadMessage extends Omit<MessageSummary, 'preview'> {
+  body: string;
+  reply_to: number | null;
+  read_at: string | null;
+}
+
+/** Who of the recipients of one's own message has read it, and when. */
+export interface Receipts {
+  read: number;
+  total: number;
+  items: { user: Sender; read_at: string | null }[];
+}
+
+export interface OpenedMessage extends ThreadMessage {
+  thread: ThreadMessage[];
+  receipts?: Receipts;
+}
+
+export interface MessagePage {
+  items: MessageSummary[];
+  next_cursor: number | null;
+}
+
+export type NoticeAudience = 'everyone' | 'parents' | 'students' | 'staff' | 'classes';
+
+export interface Notice {
+  id: number;
+  title: string;
+  body: string;
+  author: StaffRef;
+  audience: NoticeAudience;
+  class_ids: number[];
+  valid_from: string;
+  valid_to: string;
+  created_at: string;
+  read: boolean;
+}
+
+/** An announcement as opened: its author and the office also get who has read it. */
+export interface OpenedNotice extends Notice {
+  readers?: { user: Sender; read_at: string }[];
+}
+
+export type EventKind = 'test' | 'class_test' | 'quiz' | 'trip' | 'outing' | 'parent_meeting' | 'other';
+
+/** One entry of the terminarz; `my_answer` for a parent invited to a parent meeting (null: not answered yet). */
+export interface SchoolEvent {
+  id: number;
+  class_id: number;
+  group_id: number | null;
+  kind: EventKind;
+  date: string;
+  lesson_number: number | null;
+  subject: SubjectRef | null;
+  description: string;
+  author: StaffRef;
+  my_answer?: boolean | null;
+}
+
+export interface Homework {
+  id: number;
+  assignment_id: number;
+  class_id: number;
+  group_id: number | null;
+  subject: SubjectRef;
+  set_on: string;
+  due_on: string;
+  text: string;
+  teacher: StaffRef;
+}
+
+export type NoteKind = 'positive' | 'negative' | 'neutral';
+
+export interface StudentNote {
+  id: number;
+  student_id: number;
+  kind: NoteKind;
+  category: string;
+  text: string;
+  teacher: StaffRef;
+  created_at: string;
+}
+
+/** A student's events or homework between two dates. */
+export interface DatedList<T> {
+  from: string;
+  to: string;
+  items: T[];
+}
