@@ -128,6 +128,12 @@ TEST_F(Messages, OpeningMarksReadAndTheSenderSeesWhoReadAndWhen) {
     for (const auto& r : own.at("receipts").at("items").as_array())
         EXPECT_EQ(r.at("read_at").is_string(), r.at("user").at("id").as_int64() == kid_.parent_id);
     EXPECT_TRUE(contains(ids_in(teacher, "folder=sent"), id));
+    auto sent_list = teacher.get("/api/v1/messages?folder=sent").json();
+    for (const auto& m : sent_list.at("items").as_array())
+        if (m.at("id").as_int64() == id) {
+            EXPECT_EQ(m.at("receipts").at("read").as_int64(), 1);
+            EXPECT_EQ(m.at("receipts").at("total").as_int64(), 2);
+        }
     // Polish letters in any case find it.
     EXPECT_TRUE(contains(ids_in(parent, "folder=inbox&q=WYCIECZKA%20DO%20%C5%81ODZI"), id));
     EXPECT_FALSE(contains(ids_in(parent, "folder=inbox&q=%25%25"), id));

@@ -70,7 +70,13 @@ TEST_F(Notices, TheOfficeAddressesParentsAndOnlyParentsSeeIt) {
     EXPECT_EQ(seen.at("readers").as_array()[0].at("user").at("id").as_int64(), kid_.parent_id);
     auto list = as(kid_.parent_login).get("/api/v1/notices").json();
     for (const auto& n : list.at("items").as_array())
-        if (n.at("id").as_int64() == id) EXPECT_TRUE(n.at("read").as_bool());
+        if (n.at("id").as_int64() == id) {
+            EXPECT_TRUE(n.at("read").as_bool());
+            EXPECT_TRUE(n.at("for_me").as_bool());
+        }
+    auto office_list = admin().get("/api/v1/notices").json();  // the author sees it, but it is not for them
+    for (const auto& n : office_list.at("items").as_array())
+        if (n.at("id").as_int64() == id) EXPECT_FALSE(n.at("for_me").as_bool());
 }
 
 TEST_F(Notices, ATeacherWritesOnlyToTheClassesTheyTeach) {

@@ -20,13 +20,14 @@ bool is_test(const std::string& kind) {
 
 constexpr std::string_view kFields =
     "SELECT e.id, e.class_id, e.group_id, e.kind, e.date, e.lesson_number, e.subject_id, s.name, e.description, "
-    "e.created_by, u.first_name, u.last_name FROM events e LEFT JOIN subjects s ON s.id = e.subject_id "
-    "JOIN users u ON u.id = e.created_by ";
+    "e.created_by, u.first_name, u.last_name, g.name FROM events e LEFT JOIN subjects s ON s.id = e.subject_id "
+    "LEFT JOIN class_groups g ON g.id = e.group_id JOIN users u ON u.id = e.created_by ";
 
 json::object event_json(const storage::Row& r) {
     return {{"id", r[0].as_int()},
             {"class_id", r[1].as_int()},
             {"group_id", r[2].is_null() ? json::value(nullptr) : json::value(r[2].as_int())},
+            {"group_name", r[12].is_null() ? json::value(nullptr) : json::value(r[12].as_text())},
             {"kind", r[3].as_text()},
             {"date", r[4].as_text()},
             {"lesson_number", r[5].is_null() ? json::value(nullptr) : json::value(r[5].as_int())},

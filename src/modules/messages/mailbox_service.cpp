@@ -146,7 +146,15 @@ json::object list(Context& ctx, const auth::Actor& actor, const std::string& fol
     auto tx = ctx.db.begin(storage::Access::Read);
     auto rows = store::folder_of(*tx, actor.user_id, folder, fold_case(search), before.value_or(INT64_MAX), limit);
     json::array items;
-    for (const auto& m : rows) items.push_back(summary_json(m));
+    for (const auto& m : rows) {
+        json::object o = summary_json(m);
+        if (m.sent) {  // one's own: how many have read it, for "read by 3 of 25" in the list
+            std::int64_t read = 0, total = 0;
+            for (const auto& r : store::receipts(*tx, m.id)) ++total, read += r.read_at ? 1 : 0;
+            o["receipts"] = json::object{{"read", read}, {"total", total}};
+        }
+        items.push_back(std::move(o));
+    }
     bool more = static_cast<int>(rows.size()) == limit;
     return {{"items", std::move(items)}, {"next_cursor", more ? json::value(rows.back().id) : json::value(nullptr)}};
 }

@@ -41,7 +41,8 @@ void register_routes(http::Router& router, Context& ctx) {
     router.add("POST", "/api/v1/attachments", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         return http::Response::json(
-            upload(ctx, actor, std::string(r.header("content-type")), r.query_param("name").value_or("plik"), r.body), 201);
+            upload(ctx, actor, std::string(r.header("content-type")), r.query_param("name").value_or("plik"), r.body),
+            201);
     });
     router.add("GET", "/api/v1/attachments/{attachment_id}", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);

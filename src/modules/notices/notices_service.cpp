@@ -125,6 +125,8 @@ json::object list(Context& ctx, const auth::Actor& actor, bool all) {
         Notice n = notice_of(r);
         if (!addressed_to(n, actor, classes)) continue;
         json::object o = notice_json(n, read.count(n.id) ? std::optional<std::int64_t>(0) : std::nullopt);
+        // Whether the caller is among those it speaks to (the author and the office also see others').
+        o["for_me"] = in_audience(n, actor, classes) && n.author_id != actor.user_id;
         items.push_back(std::move(o));
     }
     return {{"items", std::move(items)}};
@@ -198,7 +200,12 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t notice_id
                 {notice_id, actor.user_id, Clock::now()});
         });
     auto tx = ctx.db.begin(storage::Access::Read);
-    json::object out = notice_json(n, 0);
+    json::object out = notice_json(n, unread || tx->query_one("SELECT 1 FROM announcement_reads WHERE "
+                                                              "announcement_id = ? AND user_id = ?",
+                                                              {notice_id, actor.user_id})
+                                          ? std::optional<std::int64_t>(0)
+                                          : std::nullopt);
+    out["for_me"] = in_audience(n, actor, classes_of(*tx, actor)) && n.author_id != actor.user_id;
     if (n.author_id == actor.user_id || office(actor)) {
         json::array readers;
         for (const auto& r : tx->query("SELECT u.id, u.first_name, u.last_name, u.role, r.read_at FROM "
