@@ -30,6 +30,10 @@ std::optional<Role> parse_role(std::string_view text) {
     return std::nullopt;
 }
 
+bool is_office(Role role) {
+    return role == Role::Admin || role == Role::Director || role == Role::Secretary;
+}
+
 bool is_staff(Role role) {
     return role != Role::Operator && role != Role::Parent && role != Role::Student;
 }

@@ -14,6 +14,8 @@ std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view text);
 //! Staff are the school's employees (every role but operator, parent and student).
 bool is_staff(Role role);
+//! The school office: admin, director, secretary.
+bool is_office(Role role);
 
 //! What a session may do before the user finishes a required step.
 enum class SessionState { Full, MustChangePassword, MustEnrolTotp };

@@ -57,7 +57,7 @@ json::object create_event(Context& ctx, const auth::Actor& actor, const json::ob
     std::int64_t class_id = fields.id("class_id");
     fields.check();
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        auto [klass, relation] = class_relation(tx, actor, class_id);
+        auto [klass, relation] = organisation::class_relation(tx, actor, class_id);
         auth::require(actor, auth::Action::PlanEvents, {*actor.school_id, relation});
         auto group_id = fields.optional_id("group_id");
         std::string kind = fields.text("kind", 20);
@@ -75,7 +75,7 @@ json::object create_event(Context& ctx, const auth::Actor& actor, const json::ob
             !tx.query_one("SELECT 1 FROM subjects WHERE id = ? AND school_id = ?", {*subject_id, *actor.school_id}))
             fields.fail("subject_id", {"Nie ma takiego przedmiotu.", "No such subject."});
         fields.check();
-        if (kind == "parent_meeting" && relation != auth::Relation::Homeroom && !is_office(actor))
+        if (kind == "parent_meeting" && relation != auth::Relation::Homeroom && !auth::is_office(actor.role))
             throw errors::forbidden();  // the homeroom teacher calls the class's parents
         json::array warnings;
         if (is_test(kind)) {
@@ -113,9 +113,9 @@ void delete_event(Context& ctx, const auth::Actor& actor, std::int64_t event_id)
                                 {event_id, actor.school_id.value_or(0)});
         if (!row) throw errors::not_found();
         json::object before = event_json(*row);
-        auto [klass, relation] = class_relation(tx, actor, before.at("class_id").as_int64());
+        auto [klass, relation] = organisation::class_relation(tx, actor, before.at("class_id").as_int64());
         auth::require(actor, auth::Action::PlanEvents, {*actor.school_id, relation});
-        if (before.at("author").at("id").as_int64() != actor.user_id && !is_office(actor) &&
+        if (before.at("author").at("id").as_int64() != actor.user_id && !auth::is_office(actor.role) &&
             relation != auth::Relation::Homeroom)
             throw errors::forbidden();  // another teacher's event: its author, the homeroom teacher or the office
         tx.execute("DELETE FROM meeting_answers WHERE event_id = ?", {event_id});
@@ -165,7 +165,7 @@ std::vector<EventFact> events_of_student(storage::Transaction& tx, std::int64_t 
 
 json::object class_events(Context& ctx, const auth::Actor& actor, std::int64_t class_id, Date from, Date to) {
     auto tx = ctx.db.begin(storage::Access::Read);
-    auto [klass, relation] = class_relation(*tx, actor, class_id);
+    auto [klass, relation] = organisation::class_relation(*tx, actor, class_id);
     auth::require(actor, auth::Action::ViewClasses, {*actor.school_id, relation});
     json::array items;
     for (const auto& r : tx->query(std::string(kFields) + "WHERE e.class_id = ? AND e.date >= ? AND e.date <= ? "

@@ -64,7 +64,7 @@ json::object student_notes(Context& ctx, const auth::Actor& actor, std::int64_t 
 
 json::object class_notes(Context& ctx, const auth::Actor& actor, std::int64_t class_id) {
     auto tx = ctx.db.begin(storage::Access::Read);
-    auto [klass, relation] = class_relation(*tx, actor, class_id);
+    auto [klass, relation] = organisation::class_relation(*tx, actor, class_id);
     auth::require(actor, auth::Action::ViewClassNotes, {*actor.school_id, relation});
     json::array items;
     for (const auto& r :

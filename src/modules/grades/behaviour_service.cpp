@@ -8,16 +8,6 @@ namespace kreda::grades {
 
 namespace {
 
-organisation::SchoolClass class_for(storage::Transaction& tx, const auth::Actor& actor, std::int64_t class_id,
-                                    auth::Action action) {
-    if (!actor.school_id) throw errors::not_found();
-    auto found = organisation::find_class(tx, *actor.school_id, class_id);
-    if (!found) throw errors::not_found();
-    bool homeroom = found->homeroom_teacher && found->homeroom_teacher->id == actor.user_id;
-    auth::require(actor, action, {*actor.school_id, homeroom ? auth::Relation::Homeroom : auth::Relation::None});
-    return *found;
-}
-
 json::value optional_text(const std::optional<std::string>& text) {
     return text ? json::value(*text) : json::value(nullptr);
 }
@@ -26,7 +16,7 @@ json::value optional_text(const std::optional<std::string>& text) {
 
 json::object class_behaviour(Context& ctx, const auth::Actor& actor, std::int64_t class_id) {
     auto tx = ctx.db.begin(storage::Access::Read);
-    auto c = class_for(*tx, actor, class_id, auth::Action::ViewGradebook);
+    auto c = organisation::require_class(*tx, actor, class_id, auth::Action::ViewGradebook);
     auto year = year_at(*tx, *actor.school_id, today());
     auto settings = settings_of(*tx, *actor.school_id);
     std::map<std::int64_t, json::object> grades;
@@ -59,7 +49,7 @@ json::object class_behaviour(Context& ctx, const auth::Actor& actor, std::int64_
 
 json::object set_behaviour(Context& ctx, const auth::Actor& actor, std::int64_t class_id, const json::object& input) {
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        class_for(tx, actor, class_id, auth::Action::SetBehaviour);
+        organisation::require_class(tx, actor, class_id, auth::Action::SetBehaviour);
         std::int64_t school_id = *actor.school_id;
         auto year = year_at(tx, school_id, today());
         std::map<std::int64_t, people::StudentSummary> students;

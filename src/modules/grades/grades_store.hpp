@@ -48,7 +48,7 @@ struct ChangeRow {
     std::string what;
     std::optional<std::string> before, after;
     std::int64_t changed_by = 0, changed_at = 0;
-    std::string detail;  //!< which grade: "Sprawdzian, 2026-11-12 (Ułamki)"
+    std::string detail = {};  //!< which grade: "Sprawdzian, 2026-11-12 (Ułamki)"
 };
 
 struct PointsRow {

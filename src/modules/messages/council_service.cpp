@@ -11,16 +11,6 @@ namespace kreda::messages {
 
 namespace {
 
-organisation::SchoolClass class_for(storage::Transaction& tx, const auth::Actor& actor, std::int64_t class_id,
-                                    auth::Action action) {
-    if (!actor.school_id) throw errors::not_found();
-    auto found = organisation::find_class(tx, *actor.school_id, class_id);
-    if (!found) throw errors::not_found();
-    bool homeroom = found->homeroom_teacher && found->homeroom_teacher->id == actor.user_id;
-    auth::require(actor, action, {*actor.school_id, homeroom ? auth::Relation::Homeroom : auth::Relation::None});
-    return *found;
-}
-
 //! The class's parents: id → name.
 std::map<std::int64_t, std::string> parents_of_class(storage::Transaction& tx, std::int64_t class_id) {
     std::map<std::int64_t, std::string> out;
@@ -45,13 +35,14 @@ json::object members_json(storage::Transaction& tx, std::int64_t class_id) {
 
 json::object council_of(Context& ctx, const auth::Actor& actor, std::int64_t class_id) {
     auto tx = ctx.db.begin(storage::Access::Read);
-    class_for(*tx, actor, class_id, auth::Action::ViewClasses);
+    organisation::require_class(*tx, actor, class_id, auth::Action::ViewClasses);
     return members_json(*tx, class_id);
 }
 
 json::object set_council(Context& ctx, const auth::Actor& actor, std::int64_t class_id, const json::object& input) {
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        class_for(tx, actor, class_id, auth::Action::DecideExcuse);  // the homeroom teacher or the office
+        organisation::require_class(tx, actor, class_id,
+                                    auth::Action::DecideExcuse);  // the homeroom teacher or the office
         json::FieldReader fields(input);
         auto ids = fields.ids("parent_ids");
         fields.check();

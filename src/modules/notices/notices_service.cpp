@@ -25,10 +25,6 @@ struct Notice {
     std::int64_t created_at = 0;
 };
 
-bool office(const auth::Actor& actor) {
-    return actor.role == auth::Role::Admin || actor.role == auth::Role::Director || actor.role == auth::Role::Secretary;
-}
-
 std::set<std::int64_t> split_ids(const std::string& text) {
     std::set<std::int64_t> out;
     std::stringstream in(text);
@@ -79,7 +75,7 @@ bool in_audience(const Notice& n, const auth::Actor& actor, const std::set<std::
 
 //! Whether the actor may see it: its audience, its author, the office.
 bool addressed_to(const Notice& n, const auth::Actor& actor, const std::set<std::int64_t>& classes) {
-    return office(actor) || n.author_id == actor.user_id || in_audience(n, actor, classes);
+    return auth::is_office(actor.role) || n.author_id == actor.user_id || in_audience(n, actor, classes);
 }
 
 json::object notice_json(const Notice& n, std::optional<std::int64_t> read_at) {
@@ -153,7 +149,7 @@ json::object create(Context& ctx, const auth::Actor& actor, const json::object& 
     fields.check();
     n.class_ids = {ids.begin(), ids.end()};
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        if (!office(actor)) {  // teachers: only to the classes they teach or lead
+        if (!auth::is_office(actor.role)) {  // teachers: only to the classes they teach or lead
             auto mine = classes_of(tx, actor);
             bool own = n.audience == "classes" &&
                        std::all_of(n.class_ids.begin(), n.class_ids.end(), [&](auto c) { return mine.count(c); });
@@ -206,7 +202,7 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t notice_id
                                           ? std::optional<std::int64_t>(0)
                                           : std::nullopt);
     out["for_me"] = in_audience(n, actor, classes_of(*tx, actor)) && n.author_id != actor.user_id;
-    if (n.author_id == actor.user_id || office(actor)) {
+    if (n.author_id == actor.user_id || auth::is_office(actor.role)) {
         json::array readers;
         for (const auto& r : tx->query("SELECT u.id, u.first_name, u.last_name, u.role, r.read_at FROM "
                                        "announcement_reads r JOIN users u ON u.id = r.user_id "
@@ -226,7 +222,7 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t notice_id
 void remove(Context& ctx, const auth::Actor& actor, std::int64_t notice_id) {
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         Notice n = require_visible(tx, actor, notice_id);
-        if (n.author_id != actor.user_id && !office(actor)) throw errors::forbidden();
+        if (n.author_id != actor.user_id && !auth::is_office(actor.role)) throw errors::forbidden();
         json::object before = notice_json(n, std::nullopt);
         tx.execute("DELETE FROM announcement_reads WHERE announcement_id = ?", {notice_id});
         tx.execute("DELETE FROM announcements WHERE id = ?", {notice_id});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auth/actor.hpp"
+#include "auth/policy.hpp"
 #include "core/json.hpp"
 #include "http/router.hpp"
 #include "modules/context.hpp"
@@ -117,6 +118,13 @@ Directory names_of(storage::Transaction& tx, std::int64_t school_id);
 std::vector<Assignment> assignments_of(storage::Transaction& tx, std::int64_t school_id);
 std::vector<BellLesson> bell_schedule_of(storage::Transaction& tx, std::int64_t school_id);
 std::optional<SchoolClass> find_class(storage::Transaction& tx, std::int64_t school_id, std::int64_t class_id);
+//! The class (404 outside the actor's school) and how the actor stands to it: Homeroom, Teaches (an assignment in
+//! the class) or None.
+std::pair<SchoolClass, auth::Relation> class_relation(storage::Transaction& tx, const auth::Actor& actor,
+                                                      std::int64_t class_id);
+//! The class, after `auth::require(action)` with the actor's relation to it.
+SchoolClass require_class(storage::Transaction& tx, const auth::Actor& actor, std::int64_t class_id,
+                          auth::Action action);
 //! The groups a student belongs to.
 std::vector<std::int64_t> groups_of_student(storage::Transaction& tx, std::int64_t student_id);
 

@@ -59,6 +59,26 @@ std::optional<SchoolClass> find_class(storage::Transaction& tx, std::int64_t sch
     return store::find_class(tx, school_id, class_id);
 }
 
+std::pair<SchoolClass, auth::Relation> class_relation(storage::Transaction& tx, const auth::Actor& actor,
+                                                      std::int64_t class_id) {
+    if (!actor.school_id) throw errors::not_found();
+    auto found = store::find_class(tx, *actor.school_id, class_id);
+    if (!found) throw errors::not_found();
+    if (found->homeroom_teacher && found->homeroom_teacher->id == actor.user_id)
+        return {*found, auth::Relation::Homeroom};
+    bool teaches =
+        tx.query_one("SELECT 1 FROM assignments WHERE class_id = ? AND teacher_id = ?", {class_id, actor.user_id})
+            .has_value();
+    return {*found, teaches ? auth::Relation::Teaches : auth::Relation::None};
+}
+
+SchoolClass require_class(storage::Transaction& tx, const auth::Actor& actor, std::int64_t class_id,
+                          auth::Action action) {
+    auto [found, relation] = class_relation(tx, actor, class_id);
+    auth::require(actor, action, {*actor.school_id, relation});
+    return found;
+}
+
 SchoolClass create_class(Context& ctx, const auth::Actor& actor, std::int64_t school_id, const json::object& input) {
     auth::require(actor, auth::Action::ManageClasses, {school_id});
     json::FieldReader fields(input);
