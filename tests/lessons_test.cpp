@@ -43,8 +43,9 @@ class Lessons : public ApiScenario {
         teacher_password_ = activate(teacher_.login, teacher_.code);
         other_password_ = activate(other_teacher_.login, other_teacher_.code);
         auto history = id_of(post("/subjects", object{{"name", "Historia"}}));
-        auto assignment = id_of(
+        assignment_ = id_of(
             post("/assignments", object{{"teacher_id", teacher_.id}, {"subject_id", history}, {"class_id", class_id}}));
+        auto assignment = assignment_;
         for (int weekday = 1; weekday <= 5; ++weekday)
             post("/timetable", object{{"assignment_id", assignment},
                                       {"weekday", weekday},
@@ -70,6 +71,7 @@ class Lessons : public ApiScenario {
 
     static inline SchoolAccount school_;
     static inline Date day_{};
+    static inline std::int64_t assignment_ = 0;
     static inline Family ala_, ola_, other_class_student_;
     static inline Staff teacher_, other_teacher_;
     static inline std::string teacher_password_, other_password_;
@@ -90,6 +92,25 @@ TEST_F(Lessons, ATeacherRecordsTheTopicAndTheWholeClassInOneRequest) {
     auto again = teacher.get("/api/v1/lessons/" + std::to_string(id)).json();
     EXPECT_EQ(text_of(again, "topic"), "Chrzest Polski");
     EXPECT_TRUE(again.at("recorded").as_bool());
+}
+
+TEST_F(Lessons, TheLessonPageShowsTheHomeworkDueThatDayAndSetThatDay) {
+    HttpClient teacher = signed_in(teacher_.login, teacher_password_);
+    auto set = [&](Date set_on, Date due_on, const std::string& text) {
+        auto r = teacher.post("/api/v1/homework", object{{"assignment_id", assignment_},
+                                                         {"set_on", format_date(set_on)},
+                                                         {"due_on", format_date(due_on)},
+                                                         {"text", text}});
+        EXPECT_EQ(r.status, 201) << r;
+    };
+    set(add_days(day_, -7), day_, "Przeczytaj rozdział o Mieszku I.");
+    set(day_, add_days(day_, 7), "Opisz chrzest Polski w pięciu zdaniach.");
+    set(add_days(day_, -14), add_days(day_, -7), "Starsze zadanie");
+    auto homework = teacher.get("/api/v1/lessons/" + std::to_string(lesson_on(teacher, day_))).json().at("homework");
+    ASSERT_EQ(homework.at("due").as_array().size(), 1u) << homework;
+    EXPECT_EQ(homework.at("due").as_array()[0].at("text").as_string(), "Przeczytaj rozdział o Mieszku I.");
+    ASSERT_EQ(homework.at("set").as_array().size(), 1u) << homework;
+    EXPECT_EQ(homework.at("set").as_array()[0].at("due_on").as_string(), format_date(add_days(day_, 7)));
 }
 
 TEST_F(Lessons, ABadMarkOrAStrangerSavesNothing) {

@@ -8,6 +8,7 @@
 #include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
+#include "modules/files/files.hpp"
 #include "modules/grades/grades.hpp"
 #include "modules/messages/messages.hpp"
 #include "modules/notices/notices.hpp"
@@ -81,6 +82,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     timetable::register_routes(router, ctx);
     grades::register_routes(router, ctx);
     messages::register_routes(router, ctx);
+    files::register_routes(router, ctx, {messages::may_read_attachment, events::may_read_attachment});
     notices::register_routes(router, ctx);
     events::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);

@@ -40,6 +40,7 @@ bool role_may(Role role, Action action) {
             return role == Role::Admin || role == Role::Director;
         case Action::ViewGradebook:
         case Action::ViewGradeStatistics:
+        case Action::ViewHomework:
             return role == Role::Admin || role == Role::Director || role == Role::Secretary || role == Role::Pedagogue;
         case Action::AddBehaviourPoints:
         case Action::WriteNotes:
@@ -72,7 +73,8 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
         return Decision::Allow;
     if (action == Action::SetBehaviour && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
     bool teaching = target.relation == Relation::Teaches || target.relation == Relation::Homeroom;
-    if ((action == Action::ViewGradebook || action == Action::ViewGradeStatistics || action == Action::PlanEvents) &&
+    if ((action == Action::ViewGradebook || action == Action::ViewGradeStatistics || action == Action::PlanEvents ||
+         action == Action::ViewHomework) &&
         same_school && teaching)
         return Decision::Allow;
     if (action == Action::ViewClassNotes && same_school && target.relation == Relation::Homeroom)

@@ -36,6 +36,7 @@ enum class Action {
     ViewGradeStatistics,  //!< a class's grade statistics: the office, the class's teachers and homeroom teacher
     PlanEvents,           //!< a class's terminarz: its teachers and homeroom teacher, the office
     SetHomework,          //!< homework of an assignment: only its teacher
+    ViewHomework,         //!< a class's homework as set: its teachers and homeroom teacher, the office, pedagogue
     WriteNotes,           //!< notes (uwagi) about students: teachers, the pedagogue, the director
     ViewClassNotes,       //!< every note of a class: its homeroom teacher, the pedagogue, the office
 };

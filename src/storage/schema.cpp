@@ -532,6 +532,15 @@ CREATE TABLE message_attachments (
 CREATE INDEX message_attachments_attachment ON message_attachments (attachment_id);
 )sql";
 
+constexpr std::string_view kHomeworkAttachments = R"sql(
+CREATE TABLE homework_attachments (
+    homework_id BIGINT NOT NULL REFERENCES homework(id) ON DELETE CASCADE,
+    attachment_id BIGINT NOT NULL REFERENCES attachments(id),
+    PRIMARY KEY (homework_id, attachment_id)
+);
+CREATE INDEX homework_attachments_attachment ON homework_attachments (attachment_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -563,6 +572,7 @@ const std::vector<Migration>& schema_migrations() {
         {13, "the lucky number: the school's choice (per school, per class, off) and the numbers drawn", kLuckyNumbers},
         {14, "attachments: files stored by content hash outside the database, and which messages carry them",
          kAttachments},
+        {15, "homework attachments: the files a teacher hands out with homework", kHomeworkAttachments},
     };
     return all;
 }

@@ -29,11 +29,21 @@ json::object class_events(Context& ctx, const auth::Actor& actor, std::int64_t c
 json::object answer_meeting(Context& ctx, const auth::Actor& actor, std::int64_t event_id, const json::object& input);
 
 // homework_service.cpp
-//! {assignment_id, due_on, text, set_on? (default today)}: the assignment's teacher.
+//! {assignment_id, due_on, text, set_on? (default today), attachment_ids? (own uploads)}: the assignment's teacher.
 json::object create_homework(Context& ctx, const auth::Actor& actor, const json::object& input);
+//! {due_on?, text?, attachment_ids? (replaces the list)}: the assignment's teacher.
+json::object update_homework(Context& ctx, const auth::Actor& actor, std::int64_t homework_id,
+                             const json::object& input);
 void delete_homework(Context& ctx, const auth::Actor& actor, std::int64_t homework_id);
 //! Homework due between two dates for a student (their class's and groups' assignments).
 json::object student_homework(Context& ctx, const auth::Actor& actor, std::int64_t student_id, Date from, Date to);
+//! An assignment's homework due between two dates: the class's teachers and homeroom teacher, the office.
+json::object assignment_homework(Context& ctx, const auth::Actor& actor, std::int64_t assignment_id, Date from,
+                                 Date to);
+//! For the lesson page, in the caller's transaction: {due: [...], set: [...]} of the assignment on that date.
+json::object homework_of_lesson(storage::Transaction& tx, std::int64_t assignment_id, Date date);
+//! For the files module: whether the attachment is handed out with homework the actor may see.
+bool may_read_attachment(storage::Transaction& tx, const auth::Actor& actor, std::int64_t attachment_id);
 
 // notes_service.cpp
 //! {student_id, kind positive|negative|neutral, category, text}: teachers, the pedagogue, the director.

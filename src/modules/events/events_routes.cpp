@@ -51,6 +51,15 @@ void register_routes(http::Router& router, Context& ctx) {
         auto actor = ctx.sessions.authenticate(r);
         return http::Response::json(create_homework(ctx, actor, r.json_body()), 201);
     });
+    router.add("PATCH", "/api/v1/homework/{homework_id}", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(update_homework(ctx, actor, r.id_param("homework_id"), r.json_body()));
+    });
+    router.add("GET", "/api/v1/assignments/{assignment_id}/homework", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        auto [from, to] = range_of(r);
+        return http::Response::json(assignment_homework(ctx, actor, r.id_param("assignment_id"), from, to));
+    });
     router.add("DELETE", "/api/v1/homework/{homework_id}", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         delete_homework(ctx, actor, r.id_param("homework_id"));

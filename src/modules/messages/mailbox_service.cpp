@@ -6,7 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit.hpp"
-#include "modules/messages/attachments.hpp"
+#include "modules/files/files.hpp"
 #include "modules/messages/mailbox_store.hpp"
 #include "modules/messages/messages.hpp"
 
@@ -125,7 +125,12 @@ json::object send(Context& ctx, const auth::Actor& actor, const json::object& in
         m.id = store::insert_message(tx, m, fold_case(m.subject + "\n" + m.body));
         if (m.thread_id == 0) m.thread_id = m.id;
         store::deliver(tx, m.id, actor.user_id, {recipients.begin(), recipients.end()});
-        attach(tx, actor, m.id, attachment_ids);
+        files::require_own_uploads(tx, actor, attachment_ids);
+        for (auto id : attachment_ids)
+            tx.execute(
+                "INSERT INTO message_attachments (message_id, attachment_id) VALUES (?, ?) "
+                "ON CONFLICT (message_id, attachment_id) DO NOTHING",
+                {m.id, id});
         audit::record(tx, actor, school_id, "message.send", "message", m.id, std::nullopt,
                       json::object{{"subject", m.subject},
                                    {"to", addressed},
@@ -173,11 +178,11 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t message_i
     auto tx = ctx.db.begin(storage::Access::Read);
     auto m = require_own(*tx, actor, message_id);
     json::object out = full_json(m);
-    out["attachments"] = attachments_of(*tx, m.id);
+    out["attachments"] = files::linked(*tx, "message_attachments", "message_id", m.id);
     json::array thread;
     for (const auto& t : store::thread_of(*tx, m.thread_id, actor.user_id)) {
         json::object o = full_json(t);
-        o["attachments"] = attachments_of(*tx, t.id);
+        o["attachments"] = files::linked(*tx, "message_attachments", "message_id", t.id);
         thread.push_back(std::move(o));
     }
     out["thread"] = std::move(thread);
@@ -228,6 +233,15 @@ json::object unread_count(Context& ctx, const auth::Actor& actor) {
     school_of(actor);
     auto tx = ctx.db.begin(storage::Access::Read);
     return {{"inbox", store::unread(*tx, actor.user_id)}};
+}
+
+bool may_read_attachment(storage::Transaction& tx, const auth::Actor& actor, std::int64_t attachment_id) {
+    return tx
+        .query_one(
+            "SELECT 1 FROM message_attachments a JOIN mailbox b ON b.message_id = a.message_id "
+            "WHERE a.attachment_id = ? AND b.owner_id = ? AND b.folder <> 'deleted'",
+            {attachment_id, actor.user_id})
+        .has_value();
 }
 
 }  // namespace kreda::messages

@@ -43,6 +43,8 @@ json::object move(Context& ctx, const auth::Actor& actor, std::int64_t message_i
 //! Deletes the actor's copy for good (only from the trash); others keep theirs.
 void remove(Context& ctx, const auth::Actor& actor, std::int64_t message_id);
 json::object unread_count(Context& ctx, const auth::Actor& actor);
+//! For the files module: whether a message carrying the attachment is in the actor's mailbox (not deleted).
+bool may_read_attachment(storage::Transaction& tx, const auth::Actor& actor, std::int64_t attachment_id);
 
 // council_service.cpp
 //! The class's parent council (rada oddziałowa rodziców): the homeroom teacher or the office names its members.

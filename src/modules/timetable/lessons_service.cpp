@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "modules/attendance/attendance.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/events/events.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/school/school.hpp"
@@ -131,6 +132,7 @@ json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t 
         out["editable"] = may_edit(actor, lesson, school ? school->record_edit_days : 7);
         out["students"] = std::move(students);
         out["attendance_types"] = std::move(types);
+        out["homework"] = events::homework_of_lesson(tx, lesson.assignment_id, lesson.date);
         return out;
     }
 }

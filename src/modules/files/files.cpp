@@ -1,4 +1,4 @@
-#include "modules/messages/attachments.hpp"
+#include "modules/files/files.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
 
-namespace kreda::messages {
+namespace kreda::files {
 
 namespace {
 
@@ -117,16 +117,15 @@ json::object upload(Context& ctx, const auth::Actor& actor, const std::string& d
     });
 }
 
-Download download(Context& ctx, const auth::Actor& actor, std::int64_t attachment_id) {
+Download download(Context& ctx, const auth::Actor& actor, std::int64_t attachment_id,
+                  const std::vector<ReadCheck>& readers) {
     auto tx = ctx.db.begin(storage::Access::Read);
     auto row =
         tx->query_one("SELECT sha256, name, content_type, uploader_id FROM attachments WHERE id = ?", {attachment_id});
-    bool mine = row && (*row)[3].as_int() == actor.user_id;
-    bool in_my_mailbox = row && tx->query_one(
-                                    "SELECT 1 FROM message_attachments a JOIN mailbox b ON b.message_id = a.message_id "
-                                    "WHERE a.attachment_id = ? AND b.owner_id = ? AND b.folder <> 'deleted'",
-                                    {attachment_id, actor.user_id});
-    if (!mine && !in_my_mailbox) throw errors::not_found();
+    if (!row) throw errors::not_found();
+    bool may = (*row)[3].as_int() == actor.user_id;
+    for (const auto& reader : readers) may = may || reader(*tx, actor, attachment_id);
+    if (!may) throw errors::not_found();
     std::ifstream in(path_of(ctx, (*row)[0].as_text()), std::ios::binary);
     if (!in) throw std::runtime_error("an attachment's file is missing");
     std::ostringstream bytes;
@@ -134,28 +133,23 @@ Download download(Context& ctx, const auth::Actor& actor, std::int64_t attachmen
     return {(*row)[1].as_text(), (*row)[2].as_text(), bytes.str()};
 }
 
-void attach(storage::Transaction& tx, const auth::Actor& actor, std::int64_t message_id,
-            const std::vector<std::int64_t>& attachment_ids) {
-    if (attachment_ids.size() > kMaxAttachments)
+void require_own_uploads(storage::Transaction& tx, const auth::Actor& actor, const std::vector<std::int64_t>& ids) {
+    if (ids.size() > kMaxAttachments)
         throw errors::invalid({{"attachment_ids", {"Najwyżej 10 załączników.", "At most 10 attachments."}}});
-    for (auto id : attachment_ids) {
+    for (auto id : ids)
         if (!tx.query_one("SELECT 1 FROM attachments WHERE id = ? AND uploader_id = ?", {id, actor.user_id}))
             throw errors::invalid(
                 {{"attachment_ids", {"Załączyć można tylko własne pliki.", "Only your own uploads can be attached."}}});
-        tx.execute(
-            "INSERT INTO message_attachments (message_id, attachment_id) VALUES (?, ?) "
-            "ON CONFLICT (message_id, attachment_id) DO NOTHING",
-            {message_id, id});
-    }
 }
 
-json::array attachments_of(storage::Transaction& tx, std::int64_t message_id) {
+json::array linked(storage::Transaction& tx, std::string_view link_table, std::string_view owner_column,
+                   std::int64_t owner_id) {
     json::array out;
-    for (const auto& r : tx.query("SELECT t.id, t.name, t.content_type, t.size FROM message_attachments a "
-                                  "JOIN attachments t ON t.id = a.attachment_id WHERE a.message_id = ? ORDER BY t.id",
-                                  {message_id}))
-        out.push_back(attachment_json(r));
+    std::string sql = "SELECT t.id, t.name, t.content_type, t.size FROM " + std::string(link_table) +
+                      " a JOIN attachments t ON t.id = a.attachment_id WHERE a." + std::string(owner_column) +
+                      " = ? ORDER BY t.id";
+    for (const auto& r : tx.query(sql, {owner_id})) out.push_back(attachment_json(r));
     return out;
 }
 
-}  // namespace kreda::messages
+}  // namespace kreda::files
