@@ -61,13 +61,19 @@ TEST_F(Notices, TheOfficeAddressesParentsAndOnlyParentsSeeIt) {
     EXPECT_FALSE(listed(as(teacher_.login), id));
     EXPECT_EQ(as(kid_.student_login).get("/api/v1/notices/" + std::to_string(id)).status, 404);
 
-    // Reading is tracked, and the author sees who has read.
+    // Reading is tracked, and the author sees who has read, of how many; the reader's unread count falls.
+    auto unread = [](HttpClient&& http) { return http.get("/api/v1/notices/unread").json().at("unread").as_int64(); };
+    auto unread_before = unread(as(kid_.parent_login));
+    EXPECT_GE(unread_before, 1);
     auto opened = as(kid_.parent_login).get("/api/v1/notices/" + std::to_string(id));
     ASSERT_EQ(opened.status, 200) << opened;
     EXPECT_FALSE(opened.json().as_object().contains("readers"));
     auto seen = admin().get("/api/v1/notices/" + std::to_string(id)).json();
     ASSERT_EQ(seen.at("readers").as_array().size(), 1u);
     EXPECT_EQ(seen.at("readers").as_array()[0].at("user").at("id").as_int64(), kid_.parent_id);
+    EXPECT_EQ(seen.at("audience_size").as_int64(), 2) << "the school's two parents";
+    EXPECT_EQ(unread(as(kid_.parent_login)), unread_before - 1);
+    EXPECT_EQ(unread(admin()), 0) << "it does not speak to the office";
     auto list = as(kid_.parent_login).get("/api/v1/notices").json();
     for (const auto& n : list.at("items").as_array())
         if (n.at("id").as_int64() == id) {
@@ -87,6 +93,8 @@ TEST_F(Notices, ATeacherWritesOnlyToTheClassesTheyTeach) {
                                                       {"class_ids", array{class_a_}}});
     ASSERT_EQ(own.status, 201) << own;
     auto id = id_of(own.json());
+    EXPECT_EQ(teacher.get("/api/v1/notices/" + std::to_string(id)).json().at("audience_size").as_int64(), 2)
+        << "5a's student and parent; the author is not counted";
     EXPECT_TRUE(listed(as(kid_.student_login), id));
     EXPECT_TRUE(listed(as(kid_.parent_login), id));
     EXPECT_FALSE(listed(as(other_.parent_login), id));
@@ -102,7 +110,8 @@ TEST_F(Notices, ATeacherWritesOnlyToTheClassesTheyTeach) {
                   .post("/api/v1/notices", object{{"title", "x"}, {"body", "y"}, {"audience", "everyone"}})
                   .status,
               404);
-    EXPECT_EQ(as(kid_.parent_login).del("/api/v1/notices/" + std::to_string(id)).status, 403);
+    // A family never manages the board: as everywhere in the school's administration, that is 404.
+    EXPECT_EQ(as(kid_.parent_login).del("/api/v1/notices/" + std::to_string(id)).status, 404);
     EXPECT_EQ(teacher.del("/api/v1/notices/" + std::to_string(id)).status, 204);
     EXPECT_FALSE(listed(as(kid_.student_login), id));
 }

@@ -46,6 +46,8 @@ bool role_may(Role role, Action action) {
         case Action::WriteNotes:
             return role == Role::Teacher || role == Role::Director || role == Role::Pedagogue;
         case Action::PlanEvents:
+        case Action::PublishNotices:
+        case Action::ManageNotices:
             return role == Role::Admin || role == Role::Director || role == Role::Secretary;
         case Action::ViewClassNotes:
             return role == Role::Admin || role == Role::Director || role == Role::Secretary || role == Role::Pedagogue;
@@ -74,7 +76,7 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
     if (action == Action::SetBehaviour && same_school && target.relation == Relation::Homeroom) return Decision::Allow;
     bool teaching = target.relation == Relation::Teaches || target.relation == Relation::Homeroom;
     if ((action == Action::ViewGradebook || action == Action::ViewGradeStatistics || action == Action::PlanEvents ||
-         action == Action::ViewHomework) &&
+         action == Action::ViewHomework || action == Action::PublishNotices) &&
         same_school && teaching)
         return Decision::Allow;
     if (action == Action::ViewClassNotes && same_school && target.relation == Relation::Homeroom)
@@ -88,6 +90,10 @@ Decision decide(const Actor& actor, Action action, const Target& target) {
     if (target.school_id && !same_school) return Decision::Hidden;
     if (!is_staff(actor.role)) return Decision::Hidden;  // families never see the school's administration
     return role_may(actor.role, action) ? Decision::Allow : Decision::Forbidden;
+}
+
+bool allows(const Actor& actor, Action action, const Target& target) {
+    return decide(actor, action, target) == Decision::Allow;
 }
 
 void require(const Actor& actor, Action action, const Target& target) {

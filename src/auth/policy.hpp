@@ -39,6 +39,8 @@ enum class Action {
     ViewHomework,         //!< a class's homework as set: its teachers and homeroom teacher, the office, pedagogue
     WriteNotes,           //!< notes (uwagi) about students: teachers, the pedagogue, the director
     ViewClassNotes,       //!< every note of a class: its homeroom teacher, the pedagogue, the office
+    PublishNotices,       //!< announcements: the office to anyone; teachers to the classes they teach or lead
+    ManageNotices,        //!< see who has read any announcement, delete any: the office
 };
 
 //! How the actor stands to the object, as far as the caller found out.
@@ -55,5 +57,7 @@ enum class Decision { Allow, Forbidden, Hidden };
 Decision decide(const Actor& actor, Action action, const Target& target);
 //! Throws ApiError 403 or 404 unless allowed.
 void require(const Actor& actor, Action action, const Target& target);
+//! Whether `decide` allows it.
+bool allows(const Actor& actor, Action action, const Target& target);
 
 }  // namespace kreda::auth

@@ -8,6 +8,10 @@ void register_routes(http::Router& router, Context& ctx) {
         auto actor = ctx.sessions.authenticate(r);
         return http::Response::json(list(ctx, actor, r.query_param("all").value_or("") == "1"));
     });
+    router.add("GET", "/api/v1/notices/unread", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        return http::Response::json(unread_count(ctx, actor));
+    });
     router.add("POST", "/api/v1/notices", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         return http::Response::json(create(ctx, actor, r.json_body()), 201);

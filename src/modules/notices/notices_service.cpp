@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/notices/notices.hpp"
+#include "modules/notices/notices_audience.hpp"
 
 namespace kreda::notices {
 
@@ -16,14 +17,6 @@ namespace {
 constexpr std::string_view kFields =
     "SELECT n.id, n.school_id, n.author_id, u.first_name, u.last_name, n.title, n.body, n.audience, n.class_ids, "
     "n.valid_from, n.valid_to, n.created_at FROM announcements n JOIN users u ON u.id = n.author_id ";
-
-struct Notice {
-    std::int64_t id = 0, school_id = 0, author_id = 0;
-    std::string author_first_name, author_last_name, title, body, audience;
-    std::set<std::int64_t> class_ids;
-    Date valid_from{}, valid_to{};
-    std::int64_t created_at = 0;
-};
 
 std::set<std::int64_t> split_ids(const std::string& text) {
     std::set<std::int64_t> out;
@@ -46,36 +39,6 @@ Notice notice_of(const storage::Row& r) {
             parse_date(r[9].as_text()).value_or(Date{}),
             parse_date(r[10].as_text()).value_or(Date{}),
             r[11].as_int()};
-}
-
-//! The classes that make an announcement to `classes` the actor's: their own, their children's, those they teach.
-std::set<std::int64_t> classes_of(storage::Transaction& tx, const auth::Actor& actor) {
-    std::set<std::int64_t> out;
-    auto add = [&](std::string_view sql) {
-        for (const auto& r : tx.query(sql, {actor.user_id}))
-            if (!r[0].is_null()) out.insert(r[0].as_int());
-    };
-    add("SELECT class_id FROM students WHERE user_id = ?");
-    add("SELECT s.class_id FROM guardianships g JOIN students s ON s.user_id = g.student_id WHERE g.parent_id = ?");
-    add("SELECT class_id FROM assignments WHERE teacher_id = ?");
-    add("SELECT id FROM classes WHERE homeroom_teacher_id = ?");
-    return out;
-}
-
-//! Whether the actor is among those the announcement speaks to (whose reading counts).
-bool in_audience(const Notice& n, const auth::Actor& actor, const std::set<std::int64_t>& classes) {
-    if (n.audience == "everyone") return true;
-    if (n.audience == "parents") return actor.role == auth::Role::Parent;
-    if (n.audience == "students") return actor.role == auth::Role::Student;
-    if (n.audience == "staff") return auth::is_staff(actor.role);
-    for (auto c : n.class_ids)
-        if (classes.count(c)) return true;
-    return false;
-}
-
-//! Whether the actor may see it: its audience, its author, the office.
-bool addressed_to(const Notice& n, const auth::Actor& actor, const std::set<std::int64_t>& classes) {
-    return auth::is_office(actor.role) || n.author_id == actor.user_id || in_audience(n, actor, classes);
 }
 
 json::object notice_json(const Notice& n, std::optional<std::int64_t> read_at) {
@@ -128,8 +91,18 @@ json::object list(Context& ctx, const auth::Actor& actor, bool all) {
     return {{"items", std::move(items)}};
 }
 
+json::object unread_count(Context& ctx, const auth::Actor& actor) {
+    std::int64_t unread = 0;
+    json::object current = list(ctx, actor, false);
+    for (const auto& item : current.at("items").as_array())
+        if (item.at("for_me").as_bool() && !item.at("read").as_bool()) ++unread;
+    return {{"unread", unread}};
+}
+
 json::object create(Context& ctx, const auth::Actor& actor, const json::object& input) {
-    if (!actor.school_id || !auth::is_staff(actor.role)) throw errors::not_found();
+    if (!actor.school_id) throw errors::not_found();
+    // Families and other schools hear nothing of the input; staff are told what is wrong with it first.
+    if (!auth::is_staff(actor.role)) auth::require(actor, auth::Action::PublishNotices, {*actor.school_id});
     json::FieldReader fields(input);
     Notice n;
     n.title = fields.text("title", 200);
@@ -149,15 +122,15 @@ json::object create(Context& ctx, const auth::Actor& actor, const json::object& 
     fields.check();
     n.class_ids = {ids.begin(), ids.end()};
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        if (!auth::is_office(actor.role)) {  // teachers: only to the classes they teach or lead
-            auto mine = classes_of(tx, actor);
-            bool own = n.audience == "classes" &&
-                       std::all_of(n.class_ids.begin(), n.class_ids.end(), [&](auto c) { return mine.count(c); });
-            if (!own) throw errors::forbidden();
-        }
         for (auto c : n.class_ids)
             if (!tx.query_one("SELECT 1 FROM classes WHERE id = ? AND school_id = ?", {c, *actor.school_id}))
                 throw errors::invalid({{"class_ids", {"Nie ma takiej klasy.", "No such class."}}});
+        // The school as a whole needs the role; each chosen class, the role or teaching or leading it.
+        auto mine = classes_of(tx, actor);
+        if (n.audience != "classes") auth::require(actor, auth::Action::PublishNotices, {*actor.school_id});
+        for (auto c : n.class_ids)
+            auth::require(actor, auth::Action::PublishNotices,
+                          {*actor.school_id, mine.count(c) ? auth::Relation::Teaches : auth::Relation::None});
         std::string class_list;
         for (auto c : n.class_ids) class_list += (class_list.empty() ? "" : ",") + std::to_string(c);
         n.school_id = *actor.school_id;
@@ -202,7 +175,9 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t notice_id
                                           ? std::optional<std::int64_t>(0)
                                           : std::nullopt);
     out["for_me"] = in_audience(n, actor, classes_of(*tx, actor)) && n.author_id != actor.user_id;
-    if (n.author_id == actor.user_id || auth::is_office(actor.role)) {
+    if (n.author_id == actor.user_id ||
+        auth::allows(actor, auth::Action::ManageNotices, {n.school_id, auth::Relation::None})) {
+        out["audience_size"] = audience_size(*tx, n);
         json::array readers;
         for (const auto& r : tx->query("SELECT u.id, u.first_name, u.last_name, u.role, r.read_at FROM "
                                        "announcement_reads r JOIN users u ON u.id = r.user_id "
@@ -222,7 +197,8 @@ json::object open(Context& ctx, const auth::Actor& actor, std::int64_t notice_id
 void remove(Context& ctx, const auth::Actor& actor, std::int64_t notice_id) {
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         Notice n = require_visible(tx, actor, notice_id);
-        if (n.author_id != actor.user_id && !auth::is_office(actor.role)) throw errors::forbidden();
+        if (n.author_id != actor.user_id)
+            auth::require(actor, auth::Action::ManageNotices, {n.school_id, auth::Relation::None});
         json::object before = notice_json(n, std::nullopt);
         tx.execute("DELETE FROM announcement_reads WHERE announcement_id = ?", {notice_id});
         tx.execute("DELETE FROM announcements WHERE id = ?", {notice_id});
