@@ -107,6 +107,26 @@ TEST_F(Messages, EachRoleWritesToTheGroupsDomainMdNames) {
     EXPECT_EQ(send(other_parent, {key("teacher", teacher_.id)}, "Pytanie").status, 422);
 }
 
+TEST_F(Messages, AHomeroomTeacherWhoAlsoTeachesTheChildIsListedOnce) {
+    HttpClient office = signed_in(school_.admin_login, school_.admin_password);
+    auto history = office.post(school_path(school_.school_id, "/subjects"), object{{"name", "Historia"}}).json();
+    ASSERT_EQ(office
+                  .post(school_path(school_.school_id, "/assignments"),
+                        object{{"teacher_id", homeroom_.id}, {"subject_id", id_of(history)}, {"class_id", class_a_}})
+                  .status,
+              201);
+    auto listed = as(kid_.parent_login).get("/api/v1/messages/recipients").json();
+    int entries = 0;
+    for (const auto& g : listed.at("items").as_array()) {
+        if (g.at("key").as_string() == key("teacher", homeroom_.id)) ++entries;
+        if (g.at("key").as_string() == key("homeroom", homeroom_.id)) {
+            ++entries;
+            EXPECT_NE(std::string(g.at("detail").as_string()).find("Historia"), std::string::npos) << g;
+        }
+    }
+    EXPECT_EQ(entries, 1) << listed;
+}
+
 TEST_F(Messages, OpeningMarksReadAndTheSenderSeesWhoReadAndWhen) {
     HttpClient teacher = as(teacher_.login);
     auto sent = send(teacher, {key("class_parents", class_a_)}, "Wycieczka do Łodzi", "Zbiórka o 7:45.");

@@ -99,18 +99,21 @@ void family_groups(Builder& b, const School& s, std::int64_t student, bool paren
     auto klass = s.class_of.find(student);
     if (klass == s.class_of.end()) return;
     const auto& [class_name, homeroom] = s.classes.at(klass->second);
-    if (homeroom) b.person("homeroom", *homeroom, class_name);
-    std::map<std::int64_t, std::set<std::string>> subjects;
+    std::map<std::int64_t, std::string> subjects;  // each teacher's subjects with the child, as one line
     for (const auto& t : s.teaching) {
         bool in_group =
             !t.group_id || (s.group_members.count(*t.group_id) && s.group_members.at(*t.group_id).count(student));
-        if (t.class_id == klass->second && in_group) subjects[t.teacher_id].insert(t.subject);
+        if (t.class_id != klass->second || !in_group) continue;
+        auto& line = subjects[t.teacher_id];
+        if (line.find(t.subject) == std::string::npos) line += (line.empty() ? "" : ", ") + t.subject;
     }
-    for (const auto& [teacher, names] : subjects) {
-        std::string detail;
-        for (const auto& n : names) detail += (detail.empty() ? "" : ", ") + n;
-        b.person("teacher", teacher, detail);
+    // The homeroom teacher once, as such, with what they also teach the child.
+    if (homeroom) {
+        auto taught = subjects.find(*homeroom);
+        b.person("homeroom", *homeroom, taught == subjects.end() ? class_name : class_name + " · " + taught->second);
+        subjects.erase(*homeroom);
     }
+    for (const auto& [teacher, line] : subjects) b.person("teacher", teacher, line);
     if (parent && s.council.count(klass->second))
         b.add("council:" + std::to_string(klass->second), "council", class_name, "", s.council.at(klass->second));
 }
