@@ -1,10 +1,12 @@
 // The demo school's next month: each teacher's tests and quizzes for their classes (within the school's caps),
-// a trip, a parent meeting per class called by its homeroom teacher, homework, and a few notes per class.
+// a trip, a parent meeting per class called by its homeroom teacher, homework of the last two weeks and the next
+// one (some with a worksheet to download), and a few notes per class.
 #include "app/demo.hpp"
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "modules/events/events.hpp"
+#include "modules/files/files.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 
@@ -45,11 +47,20 @@ void seed_terminarz(Context& ctx, const auth::Actor& admin, std::int64_t school_
             event["kind"] = "quiz";
             events::create_event(ctx, teacher, event);
         }
-        if (n % 2 == 0)
-            events::create_homework(ctx, teacher,
-                                    {{"assignment_id", a.id},
-                                     {"due_on", format_date(school_day(add_days(today, 1 + n % 7)))},
-                                     {"text", kHomework[n % std::size(kHomework)]}});
+        // Homework set over the last two weeks (due by now, seen on past lessons) and for the coming week.
+        Date set_on = n % 2 == 0 ? today : school_day(add_days(today, -14 + n % 7));
+        Date due_on = n % 2 == 0 ? school_day(add_days(today, 1 + n % 7)) : school_day(add_days(set_on, 7));
+        json::object homework{{"assignment_id", a.id},
+                              {"set_on", format_date(set_on)},
+                              {"due_on", format_date(due_on)},
+                              {"text", kHomework[n % std::size(kHomework)]}};
+        if (n % 4 == 0) {
+            std::string sheet =
+                std::string("Karta pracy — ") + kTopics[n % std::size(kTopics)] + "\n\n1. …\n2. …\n3. …\n";
+            auto file = files::upload(ctx, teacher, "text/plain; charset=utf-8", "karta-pracy.txt", sheet);
+            homework["attachment_ids"] = json::array{file.at("id")};
+        }
+        events::create_homework(ctx, teacher, homework);
         ++n;
     }
     int c = 0;
