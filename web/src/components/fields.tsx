@@ -173,6 +173,89 @@ export function CheckboxField(p: CheckboxFieldProps) {
   );
 }
 
+interface ChoiceGroupProps<V extends string | number> {
+  /** The fieldset's id; each option's input is `${id}_${value}`, the error `${id}-error`. */
+  id: string;
+  legend: string;
+  options: { value: V; label: ComponentChildren }[];
+  error?: string;
+  hint?: string;
+  class?: string;
+}
+
+/** A fieldset whose error and hint are read with it, and which is marked when the error is about it. */
+function ChoiceFieldset({
+  id,
+  legend,
+  error,
+  hint,
+  class: cls,
+  children,
+}: Omit<ChoiceGroupProps<string>, 'options'> & { children: ComponentChildren }) {
+  return (
+    <fieldset
+      id={id}
+      class={`${cls ?? 'radio-group'}${error ? ' has-error' : ''}`}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend>{legend}</legend>
+      {children}
+      <Messages id={id} hint={hint} error={error} />
+    </fieldset>
+  );
+}
+
+/** One choice of a few, as radio buttons under a legend. */
+export function RadioGroupField<V extends string>(
+  p: ChoiceGroupProps<V> & { value: V; onValue: (value: V) => void; disabled?: boolean },
+) {
+  return (
+    <ChoiceFieldset id={p.id} legend={p.legend} error={p.error} hint={p.hint} class={p.class}>
+      {p.options.map((o) => (
+        <div class="radio" key={o.value}>
+          <input
+            type="radio"
+            id={`${p.id}_${o.value}`}
+            name={p.id}
+            value={o.value}
+            checked={p.value === o.value}
+            disabled={p.disabled}
+            onChange={() => p.onValue(o.value)}
+            aria-invalid={p.error ? 'true' : undefined}
+          />
+          <label for={`${p.id}_${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
+/** Any number of choices, as checkboxes in a grid under a legend. */
+export function CheckboxGroupField<V extends string | number>(
+  p: ChoiceGroupProps<V> & { chosen: V[]; onChosen: (chosen: V[]) => void },
+) {
+  return (
+    <ChoiceFieldset id={p.id} legend={p.legend} error={p.error} hint={p.hint} class={p.class ?? 'member-list'}>
+      <div class="member-grid">
+        {p.options.map((o) => (
+          <div class="field checkbox" key={o.value}>
+            <input
+              type="checkbox"
+              id={`${p.id}_${o.value}`}
+              checked={p.chosen.includes(o.value)}
+              onChange={(e) =>
+                p.onChosen(e.currentTarget.checked ? [...p.chosen, o.value] : p.chosen.filter((v) => v !== o.value))
+              }
+              aria-invalid={p.error ? 'true' : undefined}
+            />
+            <label for={`${p.id}_${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </ChoiceFieldset>
+  );
+}
+
 /** A form-level message: errors are announced (role=alert), successes politely (role=status). */
 export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {
   return (

@@ -3,6 +3,7 @@
 import { get, query, type Lesson, type VisibleStudent, type Week } from '../api';
 import { Notice } from '../components/fields';
 import { LoadState, PageHeading, useLoad } from '../components/page';
+import { PeriodNav } from '../components/PeriodNav';
 import { useApp } from '../context';
 import {
   addDays,
@@ -86,29 +87,22 @@ export function FamilyWeekPage() {
       ) : (
         <>
           <ChildPicker id="week_student" path={PATH} />
-          <div class="week-nav">
-            <button type="button" class="button" onClick={() => go({ week: addDays(week, -7) })}>
-              <span aria-hidden="true">← </span>
-              {t('week.prev')}
-            </button>
-            <p class="week-range" aria-live="polite" data-testid="week-range">
-              {t('week.range', {
-                name: fullName(student),
-                range: formatDateRange(week, addDays(week, 4), lang),
-              })}
-            </p>
-            <button type="button" class="button" onClick={() => go({ week: addDays(week, 7) })}>
-              {t('week.next')}
-              <span aria-hidden="true"> →</span>
-            </button>
-          </div>
-          {week !== weekStart(todayIso()) && (
-            <p>
-              <button type="button" class="button small" onClick={() => go({ week: weekStart(todayIso()) })}>
-                {t('week.current', { date: formatDate(weekStart(todayIso()), lang) })}
-              </button>
-            </p>
-          )}
+          <PeriodNav
+            testId="week-range"
+            label={t('week.range', { name: fullName(student), range: formatDateRange(week, addDays(week, 4), lang) })}
+            prev={t('week.prev')}
+            next={t('week.next')}
+            onPrev={() => go({ week: addDays(week, -7) })}
+            onNext={() => go({ week: addDays(week, 7) })}
+            back={
+              week !== weekStart(todayIso())
+                ? {
+                    label: t('week.current', { date: formatDate(weekStart(todayIso()), lang) }),
+                    onClick: () => go({ week: weekStart(todayIso()) }),
+                  }
+                : undefined
+            }
+          />
           <StudentWeek key={`${student.id}-${week}`} student={student} week={week} />
         </>
       )}

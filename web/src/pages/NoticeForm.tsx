@@ -3,56 +3,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { post, type SchoolClass } from '../api';
 import type { Notice as SchoolNotice, NoticeAudience } from '../communication/types';
-import { Notice, SelectField, Submit, TextAreaField, TextField } from '../components/fields';
+import { CheckboxGroupField, Notice, SelectField, Submit, TextAreaField, TextField } from '../components/fields';
 import { useForm } from '../components/form';
 import { Panel } from '../components/page';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
 
 const AUDIENCES: NoticeAudience[] = ['everyone', 'parents', 'students', 'staff', 'classes'];
-
-function ClassChoice({
-  classes,
-  chosen,
-  error,
-  onChosen,
-}: {
-  classes: SchoolClass[];
-  chosen: number[];
-  error?: string;
-  onChosen: (ids: number[]) => void;
-}) {
-  const { t } = useApp();
-  return (
-    <fieldset
-      class={`member-list wide${error ? ' has-error' : ''}`}
-      aria-describedby={error ? 'notice_classes-error' : undefined}
-    >
-      <legend>{t('notices.classes')}</legend>
-      <div class="member-grid">
-        {classes.map((c) => (
-          <div class="field checkbox" key={c.id}>
-            <input
-              type="checkbox"
-              id={`notice_class_${c.id}`}
-              checked={chosen.includes(c.id)}
-              onChange={(e) =>
-                onChosen(e.currentTarget.checked ? [...chosen, c.id] : chosen.filter((id) => id !== c.id))
-              }
-              aria-invalid={error ? 'true' : undefined}
-            />
-            <label for={`notice_class_${c.id}`}>{t('notices.className', { name: c.name })}</label>
-          </div>
-        ))}
-      </div>
-      {error && (
-        <p class="field-error" id="notice_classes-error" role="alert">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 /** The office chooses any audience; a teacher writes to their classes only. */
 export function NoticeForm({
@@ -148,8 +105,11 @@ export function NoticeForm({
           <p class="wide muted">{t('notices.teacherAudience')}</p>
         )}
         {values.audience === 'classes' && (
-          <ClassChoice
-            classes={classes}
+          <CheckboxGroupField
+            id="notice_classes"
+            class="member-list wide"
+            legend={t('notices.classes')}
+            options={classes.map((c) => ({ value: c.id, label: t('notices.className', { name: c.name }) }))}
             chosen={values.class_ids}
             error={errors.class_ids}
             onChosen={(ids) => set('class_ids', ids)}
