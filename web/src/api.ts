@@ -1,5 +1,6 @@
 // The JSON API client: cookie session, CSRF header on unsafe methods, Accept-Language, typed errors.
 // The shapes follow docs/api-foundation.md.
+import type { Homework } from './communication/types';
 
 export type Role = 'operator' | 'admin' | 'director' | 'secretary' | 'teacher' | 'pedagogue' | 'parent' | 'student';
 
@@ -24,6 +25,11 @@ export interface School {
   city?: string | null;
   require_staff_totp?: boolean;
   created_at?: string;
+  /** The terminarz's caps on tests and class tests (0: none), and whether one over a cap is refused. */
+  tests_per_day?: number;
+  tests_per_week?: number;
+  refuse_over_cap?: boolean;
+  lucky_number?: 'school' | 'class' | 'off';
 }
 
 /** A staff member by name (homeroom teachers, assignments). */
@@ -234,19 +240,14 @@ export function setSessionHandlers(signedOut: () => void, gate: () => void): voi
 
 const AUTH_FORMS = ['/auth/login', '/me'];
 
-/** Sends one request to /api/v1 and returns the parsed JSON (null for 204). Throws ApiError. */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Sends one request to /api/v1 with a body already encoded; returns the parsed JSON (null for 204). */
+async function send<T>(method: Method, path: string, body?: { data: BodyInit; type: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body) headers['Content-Type'] = body.type;
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body?.data });
   } catch {
     throw new ApiError(0, 'network', networkMessage);
   }
@@ -268,11 +269,41 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   throw error;
 }
 
+/** Sends one JSON request to /api/v1 and returns the parsed JSON (null for 204). Throws ApiError. */
+export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { data: JSON.stringify(body), type: 'application/json' },
+  );
+}
+
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const del = (path: string) => api<null>('DELETE', path);
+
+/** An uploaded file (docs/openapi.yaml, Attachment), to hand out with a message or homework. */
+export interface Attachment {
+  id: number;
+  name: string;
+  content_type: string;
+  size: number;
+}
+
+/** The largest file the server takes (its request limit, 1 MiB). */
+export const MAX_UPLOAD_BYTES = 1024 * 1024;
+
+/** Uploads a file as it is, with its type and name (POST /attachments). */
+export const upload = (file: File) =>
+  send<Attachment>('POST', `/attachments${query({ name: file.name })}`, {
+    data: file,
+    type: file.type || 'application/octet-stream',
+  });
+
+/** Where an attachment is downloaded from; the session cookie is sent with it. */
+export const attachmentUrl = (id: number) => `/api/v1/attachments/${id}`;
 
 /** Builds a query string from the defined values only. */
 export function query(params: Record<string, string | number | null | undefined>): string {
@@ -378,6 +409,10 @@ export interface LessonDetail {
   editable: boolean;
   students: LessonStudent[];
   attendance_types: AttendanceType[];
+  /** The teaching assignment the lesson is of; needed to set homework from the lesson (see LessonHomework). */
+  assignment_id?: number;
+  /** The homework of the lesson's teaching assignment due on the lesson's day, and set on it. */
+  homework: { due: Homework[]; set: Homework[] };
 }
 
 export interface LessonRecord {

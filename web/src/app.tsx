@@ -38,6 +38,7 @@ import { TotpRequiredPage } from './pages/TotpRequired';
 import { MessagesPage } from './pages/Messages';
 import { NoticesPage } from './pages/Notices';
 import { FamilyPlannerPage } from './pages/FamilyPlanner';
+import { ClassPlannerPage } from './pages/ClassPlanner';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   home: HomePage,
@@ -67,6 +68,7 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   messages: MessagesPage,
   notices: NoticesPage,
   planner: FamilyPlannerPage,
+  classPlanner: ClassPlannerPage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

@@ -31,7 +31,8 @@ export type RouteId =
   | 'gradeStatistics'
   | 'messages'
   | 'notices'
-  | 'planner';
+  | 'planner'
+  | 'classPlanner';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -62,6 +63,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'attendance', path: '/attendance', roles: ['parent', 'student'] },
   { id: 'planner', path: '/planner', roles: ['parent', 'student'] },
   { id: 'lessons', path: '/lessons', roles: ['teacher', 'admin', 'secretary'] },
+  { id: 'classPlanner', path: '/teacher/planner', roles: ['teacher', ...OFFICE] },
   { id: 'gradebook', path: '/gradebook', roles: GRADE_READERS },
   { id: 'excuses', path: '/excuses', roles: ['teacher', 'admin', 'secretary'] },
   { id: 'gradeStatistics', path: '/grade-statistics', roles: GRADE_READERS },

@@ -1,6 +1,6 @@
 // The API's shapes for communication (docs/openapi.yaml, tags `messages`, `notices` and the terminarz): mailboxes and
 // messages, announcements, and a student's events, homework and notes.
-import type { Role, StaffRef, SubjectRef } from '../api';
+import type { Attachment, Role, StaffRef, SubjectRef } from '../api';
 
 export type MessageFolder = 'inbox' | 'sent' | 'archive' | 'trash';
 export const FOLDERS: MessageFolder[] = ['inbox', 'sent', 'archive', 'trash'];
@@ -104,6 +104,7 @@ export interface SchoolEvent {
   id: number;
   class_id: number;
   group_id: number | null;
+  group_name: string | null;
   kind: EventKind;
   date: string;
   lesson_number: number | null;
@@ -111,6 +112,46 @@ export interface SchoolEvent {
   description: string;
   author: StaffRef;
   my_answer?: boolean | null;
+}
+
+/** A parent's answer to a parent-meeting invitation. */
+export interface MeetingAnswer {
+  parent: StaffRef;
+  attending: boolean;
+  answered_at: string;
+}
+
+/** An event of a class's terminarz as the staff read it: a parent meeting carries the answers given so far. */
+export interface ClassEvent extends SchoolEvent {
+  answers?: MeetingAnswer[];
+}
+
+export interface ClassEvents {
+  class: { id: number; name: string };
+  items: ClassEvent[];
+}
+
+/** Something the author should know about an event that was saved all the same (a test over the school's cap). */
+export interface EventWarning {
+  code: string;
+  message_pl: string;
+  message_en: string;
+}
+
+export interface CreatedEvent extends SchoolEvent {
+  warnings: EventWarning[];
+}
+
+/** A class's parent council (rada oddziałowa rodziców); a member's name is empty once they have no child there. */
+export interface ClassCouncil {
+  class_id: number;
+  members: { id: number; name: string }[];
+}
+
+/** Today's and the next school day's lucky number; `days` is empty when the school has it off. */
+export interface LuckyNumbers {
+  scope: 'school' | 'class' | 'off';
+  days: { date: string; number: number; mine: boolean }[];
 }
 
 export interface Homework {
@@ -123,6 +164,8 @@ export interface Homework {
   due_on: string;
   text: string;
   teacher: StaffRef;
+  /** Files handed out with it; each downloads from GET /attachments/{id}. */
+  attachments: Attachment[];
 }
 
 export type NoteKind = 'positive' | 'negative' | 'neutral';
@@ -135,6 +178,11 @@ export interface StudentNote {
   text: string;
   teacher: StaffRef;
   created_at: string;
+}
+
+export interface ClassNotes {
+  class: { id: number; name: string };
+  items: StudentNote[];
 }
 
 /** A student's events or homework between two dates. */

@@ -72,7 +72,7 @@ export function useGroups(schoolId: number, classId: string) {
 }
 
 /** "3. Kowalska Anna", or the name alone before the class is numbered. */
-export const studentLabel = (s: Student) =>
+export const studentLabel = (s: Pick<Student, 'register_number' | 'first_name' | 'last_name'>) =>
   `${s.register_number ? `${s.register_number}. ` : ''}${s.last_name} ${s.first_name}`;
 
 /**
@@ -91,4 +91,24 @@ export function useClassesOf(schoolId: number | null, userId: number, everyClass
     const ids = new Set(taught.items.map((a) => a.class_id));
     return { all, mine: all.filter((c) => ids.has(c.id) || c.homeroom_teacher?.id === userId) };
   }, [schoolId, userId, everyClass]);
+}
+
+/** A parent of a class, with the names of their children in it. */
+export interface ClassParent {
+  id: number;
+  first_name: string;
+  last_name: string;
+  children: string[];
+}
+
+/** The parents of a class's students, each once, by surname. */
+export function classParents(students: Student[]): ClassParent[] {
+  const parents = new Map<number, ClassParent>();
+  for (const s of students)
+    for (const p of s.parents) {
+      const known = parents.get(p.id) ?? { id: p.id, first_name: p.first_name, last_name: p.last_name, children: [] };
+      known.children.push(`${s.first_name} ${s.last_name}`);
+      parents.set(p.id, known);
+    }
+  return [...parents.values()].sort(byName);
 }
