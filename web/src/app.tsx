@@ -39,6 +39,7 @@ import { MessagesPage } from './pages/Messages';
 import { NoticesPage } from './pages/Notices';
 import { FamilyPlannerPage } from './pages/FamilyPlanner';
 import { ClassPlannerPage } from './pages/ClassPlanner';
+import { ClassNotesPage } from './pages/ClassNotes';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   home: HomePage,
@@ -69,6 +70,7 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   notices: NoticesPage,
   planner: FamilyPlannerPage,
   classPlanner: ClassPlannerPage,
+  classNotes: ClassNotesPage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };

@@ -32,7 +32,8 @@ export type RouteId =
   | 'messages'
   | 'notices'
   | 'planner'
-  | 'classPlanner';
+  | 'classPlanner'
+  | 'classNotes';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -64,6 +65,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'planner', path: '/planner', roles: ['parent', 'student'] },
   { id: 'lessons', path: '/lessons', roles: ['teacher', 'admin', 'secretary'] },
   { id: 'classPlanner', path: '/teacher/planner', roles: ['teacher', ...OFFICE] },
+  { id: 'classNotes', path: '/teacher/notes', roles: ['teacher', 'pedagogue', ...OFFICE] },
   { id: 'gradebook', path: '/gradebook', roles: GRADE_READERS },
   { id: 'excuses', path: '/excuses', roles: ['teacher', 'admin', 'secretary'] },
   { id: 'gradeStatistics', path: '/grade-statistics', roles: GRADE_READERS },

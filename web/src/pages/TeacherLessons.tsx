@@ -1,5 +1,5 @@
 // "My lessons": the teacher's lessons on one day (kept in the address), and a lesson's record: the class list in
-// register order with one-tap attendance marks, the topic and the curriculum number.
+// register order with one-tap attendance marks, the topic and the curriculum number; and a note about a pupil.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   get,
@@ -12,6 +12,7 @@ import {
   type TeacherDay,
   type TeacherLesson,
 } from '../api';
+import { Dialog } from '../components/Dialog';
 import { useForm } from '../components/form';
 import { Notice, Submit, TextField } from '../components/fields';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
@@ -19,6 +20,7 @@ import { useApp } from '../context';
 import { addDays, formatDayLong, fullName, isIsoDate, listName, todayIso } from '../format';
 import type { Lang, MessageKey, Translate } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { NoteForm } from './NoteForm';
 
 const PATH = '/lessons';
 
@@ -313,8 +315,49 @@ function DayLoader({ date }: { date: string }) {
   return <LoadState state={day}>{(d) => <DayLessons day={d} date={date} />}</LoadState>;
 }
 
+/** "Write a note" about one of the lesson's pupils, in a dialog over the record (which keeps what was typed). */
+function LessonNote({ lesson }: { lesson: LessonDetail }) {
+  const { t } = useApp();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => document.getElementById('lesson-note')?.focus());
+  };
+  if (lesson.students.length === 0) return null;
+  return (
+    <div class="lesson-note">
+      <button
+        type="button"
+        class="button"
+        id="lesson-note"
+        onClick={() => {
+          setSaved(null);
+          setOpen(true);
+        }}
+      >
+        <span aria-hidden="true">✎ </span>
+        {t('notes.fromLesson')}
+      </button>
+      {saved && <Notice kind="success">{saved}</Notice>}
+      {open && (
+        <Dialog id="note-dialog" title={t('notes.dialogTitle', { class: classLabel(lesson) })} onClose={close}>
+          <NoteForm
+            students={lesson.students}
+            onSaved={(note, pupil) => {
+              setSaved(t('notes.saved', { kind: t(`planner.note.${note.kind}` as MessageKey), name: fullName(pupil) }));
+              close();
+            }}
+            onCancel={close}
+          />
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
 function LessonView({ lessonId, date }: { lessonId: number; date: string }) {
-  const { t, lang } = useApp();
+  const { t, lang, me } = useApp();
   const lesson = useLoad(() => get<LessonDetail>(`/lessons/${lessonId}`), [lessonId]);
   const [saved, setSaved] = useState(false);
   return (
@@ -327,14 +370,17 @@ function LessonView({ lessonId, date }: { lessonId: number; date: string }) {
       </p>
       <LoadState state={lesson}>
         {(l) => (
-          <Panel
-            id="lesson-heading"
-            title={t('record.title', { n: l.lesson_number, subject: l.subject.name, class: classLabel(l) })}
-          >
-            <p class="muted">{formatDayLong(l.date, lang)}</p>
-            {saved && <Notice kind="success">{t('record.saved')}</Notice>}
-            <LessonRecordForm lesson={l} onSaving={() => setSaved(false)} onSaved={() => setSaved(true)} />
-          </Panel>
+          <>
+            <Panel
+              id="lesson-heading"
+              title={t('record.title', { n: l.lesson_number, subject: l.subject.name, class: classLabel(l) })}
+            >
+              <p class="muted">{formatDayLong(l.date, lang)}</p>
+              {me?.user.role === 'teacher' && <LessonNote lesson={l} />}
+              {saved && <Notice kind="success">{t('record.saved')}</Notice>}
+              <LessonRecordForm lesson={l} onSaving={() => setSaved(false)} onSaved={() => setSaved(true)} />
+            </Panel>
+          </>
         )}
       </LoadState>
     </>
