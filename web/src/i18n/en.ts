@@ -956,6 +956,13 @@ export const en: Record<MessageKey, string> = {
   'notes.count.negative': 'negative: {n}',
   'notes.count.neutral': 'neutral: {n}',
   'notes.formerPupil': 'A student no longer in the class',
+  'lucky.title': 'Lucky number',
+  'lucky.today': 'Today',
+  'lucky.tomorrow': 'Tomorrow',
+  'lucky.mineSelf': "That's your number!",
+  'lucky.mineChild': "That's your child's number: {name}!",
+  'lucky.scopeSchool': 'One number for the whole school: the student with this register number is not asked to answer.',
+  'lucky.scopeClass': 'The number of class {name}: the student with this register number is not asked to answer.',
   'notes.fromLesson': 'Write a note about a student',
   'notes.dialogTitle': 'A note about a student: {class}',
 };

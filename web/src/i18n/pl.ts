@@ -953,6 +953,13 @@ export const pl = {
   'notes.count.negative': 'negatywne: {n}',
   'notes.count.neutral': 'neutralne: {n}',
   'notes.formerPupil': 'Uczeń spoza klasy',
+  'lucky.title': 'Szczęśliwy numerek',
+  'lucky.today': 'Dziś',
+  'lucky.tomorrow': 'Jutro',
+  'lucky.mineSelf': 'To Twój numer!',
+  'lucky.mineChild': 'To numer dziecka: {name}!',
+  'lucky.scopeSchool': 'Jeden numerek dla całej szkoły: uczeń z tym numerem w dzienniku nie jest pytany.',
+  'lucky.scopeClass': 'Numerek klasy {name}: uczeń z tym numerem w dzienniku nie jest pytany.',
   'notes.fromLesson': 'Napisz uwagę o uczniu',
   'notes.dialogTitle': 'Uwaga o uczniu: {class}',
 };

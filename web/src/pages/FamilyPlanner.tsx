@@ -1,18 +1,20 @@
-// The family terminarz: a child's events for a week or a month (tests, quizzes, trips, parent meetings … with the
-// subject, lesson and description), where a parent answers a parent-meeting invitation; the homework due in the
-// coming weeks; and the teachers' notes (uwagi), each kind told by its name and a sign, not by colour alone.
+// The family terminarz: the lucky number; a child's events for a week or a month (tests, quizzes, trips, parent
+// meetings … with the subject, lesson and description), where a parent answers a parent-meeting invitation; the
+// homework due in the coming weeks; and the teachers' notes (uwagi), each kind told by its name and a
+// sign, not by colour alone.
 import { useState } from 'preact/hooks';
 import { get, put, query, type VisibleStudent } from '../api';
-import type { DatedList, EventKind, Homework, NoteKind, SchoolEvent, StudentNote } from '../communication/types';
+import { EventKindLine, NoteCard } from '../communication/terminarz';
+import type { DatedList, Homework, SchoolEvent, StudentNote } from '../communication/types';
 import { Notice } from '../components/fields';
 import { useErrorText } from '../components/form';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
+import { PeriodNav } from '../components/PeriodNav';
 import { useApp } from '../context';
 import {
   addDays,
   formatDate,
   formatDateRange,
-  formatDateTime,
   formatDayLong,
   formatMonth,
   fullName,
@@ -24,25 +26,13 @@ import {
 } from '../format';
 import type { MessageKey } from '../i18n';
 import { navigate, useLocation } from '../router';
-import { ChildPicker, useChosenStudent } from './family';
+import { ChildPicker, LuckyNumber, useChosenStudent } from './family';
 
 const PATH = '/planner';
 /** How far ahead the homework list looks. */
 const HOMEWORK_DAYS = 28;
 
 type View = 'week' | 'month';
-
-/** A sign for each kind of event, read as its name (the sign itself is hidden from screen readers). */
-const EVENT_SIGNS: Record<EventKind, string> = {
-  test: '✎',
-  class_test: '✎',
-  quiz: '✎',
-  trip: '⚑',
-  outing: '★',
-  parent_meeting: '☎',
-  other: '•',
-};
-const NOTE_SIGNS: Record<NoteKind, string> = { positive: '+', negative: '−', neutral: '•' };
 
 /** The first and last day shown: Monday to Sunday, or the whole month. */
 function rangeOf(view: View, date: string): { from: string; to: string } {
@@ -102,19 +92,9 @@ function MeetingAnswer({ event }: { event: SchoolEvent }) {
 
 function EventCard({ event, parent }: { event: SchoolEvent; parent: boolean }) {
   const { t } = useApp();
-  const what = [
-    event.subject?.name,
-    event.lesson_number !== null ? t('lessons.number', { n: event.lesson_number }).toLowerCase() : '',
-  ].filter(Boolean);
   return (
     <li class={`card event-card event-${event.kind}`} data-event={event.id}>
-      <p class="event-kind">
-        <span class="event-sign" aria-hidden="true">
-          {EVENT_SIGNS[event.kind]}
-        </span>{' '}
-        {t(`planner.kind.${event.kind}` as MessageKey)}
-        {what.length > 0 && <span class="event-what">: {what.join(', ')}</span>}
-      </p>
+      <EventKindLine event={event} />
       {event.description && <p class="event-description">{event.description}</p>}
       <p class="muted event-author">{t('planner.by', { name: fullName(event.author) })}</p>
       {event.kind === 'parent_meeting' && parent && <MeetingAnswer event={event} />}
@@ -156,26 +136,15 @@ function Events({ student, view, date }: { student: VisibleStudent; view: View; 
           ))}
         </div>
       </fieldset>
-      <div class="week-nav">
-        <button type="button" class="button" onClick={() => go({ date: step(-1) })}>
-          <span aria-hidden="true">← </span>
-          {view === 'week' ? t('week.prev') : t('planner.prevMonth')}
-        </button>
-        <p class="week-range" aria-live="polite" data-testid="planner-range">
-          {t('week.range', { name: fullName(student), range })}
-        </p>
-        <button type="button" class="button" onClick={() => go({ date: step(1) })}>
-          {view === 'week' ? t('week.next') : t('planner.nextMonth')}
-          <span aria-hidden="true"> →</span>
-        </button>
-      </div>
-      {!current && (
-        <p>
-          <button type="button" class="button small" onClick={() => go({ date: today })}>
-            {t('planner.toToday')}
-          </button>
-        </p>
-      )}
+      <PeriodNav
+        testId="planner-range"
+        label={t('week.range', { name: fullName(student), range })}
+        prev={view === 'week' ? t('week.prev') : t('planner.prevMonth')}
+        next={view === 'week' ? t('week.next') : t('planner.nextMonth')}
+        onPrev={() => go({ date: step(-1) })}
+        onNext={() => go({ date: step(1) })}
+        back={current ? undefined : { label: t('planner.toToday'), onClick: () => go({ date: today }) }}
+      />
       <LoadState state={events}>
         {(data) => {
           if (data.items.length === 0) return <p>{t('planner.noEvents')}</p>;
@@ -242,7 +211,7 @@ function HomeworkList({ student }: { student: VisibleStudent }) {
 }
 
 function Notes({ student }: { student: VisibleStudent }) {
-  const { t, lang } = useApp();
+  const { t } = useApp();
   const notes = useLoad(() => get<{ items: StudentNote[] }>(`/students/${student.id}/notes`), [student.id]);
   return (
     <Panel id="notes-heading" title={t('planner.notes')}>
@@ -253,19 +222,7 @@ function Notes({ student }: { student: VisibleStudent }) {
           ) : (
             <ul class="plain note-list" data-testid="planner-notes">
               {data.items.map((n) => (
-                <li key={n.id} class={`card note-card note-${n.kind}`}>
-                  <p class="note-kind">
-                    <span class="note-sign" aria-hidden="true">
-                      {NOTE_SIGNS[n.kind]}
-                    </span>{' '}
-                    {t(`planner.note.${n.kind}` as MessageKey)}
-                    {n.category && <span>: {n.category}</span>}
-                  </p>
-                  <p class="message-body">{n.text}</p>
-                  <p class="muted">
-                    {fullName(n.teacher)} · <time dateTime={n.created_at}>{formatDateTime(n.created_at, lang)}</time>
-                  </p>
-                </li>
+                <NoteCard key={n.id} note={n} />
               ))}
             </ul>
           )
@@ -289,6 +246,7 @@ export function FamilyPlannerPage() {
       ) : (
         <>
           <ChildPicker id="planner_student" path={PATH} />
+          <LuckyNumber key={`lucky-${student.id}`} student={student} />
           <Events key={student.id} student={student} view={view} date={date} />
           <HomeworkList key={`hw-${student.id}`} student={student} />
           <Notes key={`notes-${student.id}`} student={student} />

@@ -1,9 +1,11 @@
-// Home: a greeting; parents see their children, students themselves; staff get shortcuts for their role.
+// Home: a greeting; parents see their children, students themselves, each with the lucky number; staff get shortcuts
+// for their role.
 import type { VisibleStudent } from '../api';
 import { PageHeading, Panel } from '../components/page';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
 import { allowed, Link, ROUTES } from '../router';
+import { LuckyNumber } from './family';
 
 function StudentCards({ students }: { students: VisibleStudent[] }) {
   const { t } = useApp();
@@ -16,6 +18,7 @@ function StudentCards({ students }: { students: VisibleStudent[] }) {
             {s.first_name} {s.last_name}
           </p>
           <p class="muted">{t('home.class', { name: s.class_name })}</p>
+          <LuckyNumber student={s} level={3} />
         </li>
       ))}
     </ul>
