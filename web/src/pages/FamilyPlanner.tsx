@@ -1,11 +1,12 @@
 // The family terminarz: the lucky number; a child's events for a week or a month (tests, quizzes, trips, parent
 // meetings … with the subject, lesson and description), where a parent answers a parent-meeting invitation; the
-// homework due in the coming weeks; and the teachers' notes (uwagi), each kind told by its name and a
+// homework due in the coming weeks, with its files; and the teachers' notes (uwagi), each kind told by its name and a
 // sign, not by colour alone.
 import { useState } from 'preact/hooks';
 import { get, put, query, type VisibleStudent } from '../api';
 import { EventKindLine, NoteCard } from '../communication/terminarz';
 import type { DatedList, Homework, SchoolEvent, StudentNote } from '../communication/types';
+import { AttachmentLinks } from '../components/Attachments';
 import { Notice } from '../components/fields';
 import { useErrorText } from '../components/form';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
@@ -197,6 +198,7 @@ function HomeworkList({ student }: { student: VisibleStudent }) {
                     {t('planner.due', { date: formatDayLong(h.due_on, lang) })}: {h.subject.name}
                   </p>
                   <p class="message-body">{h.text}</p>
+                  <AttachmentLinks items={h.attachments} />
                   <p class="muted">
                     {t('planner.setBy', { name: fullName(h.teacher), date: formatDate(h.set_on, lang) })}
                   </p>

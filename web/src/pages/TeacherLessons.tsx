@@ -1,5 +1,5 @@
 // "My lessons": the teacher's lessons on one day (kept in the address), and a lesson's record: the class list in
-// register order with one-tap attendance marks, the topic and the curriculum number; and a note about a pupil.
+// register order with one-tap attendance marks, the topic and the curriculum number; a note about a pupil; homework.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   get,
@@ -20,6 +20,7 @@ import { useApp } from '../context';
 import { addDays, formatDayLong, fullName, isIsoDate, listName, todayIso } from '../format';
 import type { Lang, MessageKey, Translate } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { LessonHomework } from './LessonHomework';
 import { NoteForm } from './NoteForm';
 
 const PATH = '/lessons';
@@ -380,6 +381,7 @@ function LessonView({ lessonId, date }: { lessonId: number; date: string }) {
               {saved && <Notice kind="success">{t('record.saved')}</Notice>}
               <LessonRecordForm lesson={l} onSaving={() => setSaved(false)} onSaved={() => setSaved(true)} />
             </Panel>
+            <LessonHomework lesson={l} />
           </>
         )}
       </LoadState>
