@@ -14,11 +14,12 @@ using boost::json::object;
 struct Route {
     std::string method, pattern;
     //! Routes that only ever act on the caller's own data (their lessons, their calendar feeds).
-    //! The caller's own things (their day, their feeds, their mailbox): every role has them; Messages tests them.
+    //! The caller's own things (their day, their feeds, their mailbox, their change feed): every role has them;
+    //! Messages and Feed test them.
     bool personal() const {
         return pattern.rfind("/api/v1/teacher/", 0) == 0 || pattern.rfind("/api/v1/calendar-feeds", 0) == 0 ||
                pattern.rfind("/api/v1/messages", 0) == 0 || pattern.rfind("/api/v1/notices", 0) == 0 ||
-               pattern.rfind("/api/v1/attachments", 0) == 0;
+               pattern.rfind("/api/v1/attachments", 0) == 0 || pattern.rfind("/api/v1/feed", 0) == 0;
     }
 };
 

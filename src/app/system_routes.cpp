@@ -8,6 +8,7 @@
 #include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/files/files.hpp"
 #include "modules/grades/grades.hpp"
 #include "modules/messages/messages.hpp"
@@ -87,6 +88,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     events::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
+    feed::register_routes(router, ctx, feed::start_hub(ctx.db));
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });
 }

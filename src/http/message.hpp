@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "core/date.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "http/event_stream.hpp"
 
 namespace kreda::http {
 
@@ -44,6 +46,8 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    //! When set, the response is `text/event-stream` and stays open, sending what is queued on it.
+    std::shared_ptr<EventStream> events;
 
     static Response json(const json::value& body, int status = 200);
     static Response no_content();

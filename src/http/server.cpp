@@ -33,6 +33,7 @@ struct Connection {
     explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     beast::tcp_stream stream;
     bool idle = true;
+    std::function<void()> wake;  //!< an open event stream's: to notice a shutdown at once
 };
 
 Response invoke(const Handler& handler, Request& request) {
@@ -184,6 +185,63 @@ struct Server::Impl {
         co_return !ec;
     }
 
+    //! Sends an event stream's header, then what is queued on it as it comes, with a comment every 25 s so
+    //! that proxies keep the connection and a vanished client is noticed; ends when the client goes or at shutdown.
+    asio::awaitable<void> stream_events(Connection& connection, EventStream& events, unsigned version,
+                                        const std::string& request_id) {
+        bool chunked = version >= 11;
+        bhttp::response<bhttp::empty_body> head{bhttp::status::ok, version};
+        head.set(bhttp::field::server, "Kreda");
+        head.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
+        head.set(bhttp::field::cache_control, "no-store");
+        head.set("X-Accel-Buffering", "no");
+        head.set("X-Content-Type-Options", "nosniff");
+        head.set("X-Request-Id", request_id);
+        head.keep_alive(false);
+        head.chunked(chunked);
+        bhttp::response_serializer<bhttp::empty_body> serializer{head};
+        connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+        auto [head_error, head_bytes] =
+            co_await bhttp::async_write_header(connection.stream, serializer, tuple_awaitable);
+        auto timer = std::make_shared<asio::steady_timer>(connection.stream.get_executor());
+        std::weak_ptr<asio::steady_timer> weak = timer;
+        auto wake = [executor = connection.stream.get_executor(), weak] {
+            asio::post(executor, [weak] {
+                if (auto t = weak.lock()) t->cancel();
+            });
+        };
+        events.on_queued(wake);
+        connection.wake = wake;
+        std::string pending = head_error ? "" : "retry: 3000\n\n";
+        bool failed = static_cast<bool>(head_error);
+        while (!failed) {
+            for (auto& event : events.take()) pending += event;
+            if (!pending.empty()) {
+                connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+                boost::system::error_code ec;
+                if (chunked)
+                    std::tie(ec, std::ignore) = co_await asio::async_write(
+                        connection.stream, bhttp::make_chunk(asio::buffer(pending)), tuple_awaitable);
+                else
+                    std::tie(ec, std::ignore) =
+                        co_await asio::async_write(connection.stream, asio::buffer(pending), tuple_awaitable);
+                failed = static_cast<bool>(ec);
+                pending.clear();
+                continue;  // what came during the write goes next, before any wait
+            }
+            if (stopping) break;
+            timer->expires_after(std::chrono::seconds(25));
+            auto [waited] = co_await timer->async_wait(tuple_awaitable);
+            if (!waited) pending = ": keep-alive\n\n";  // the timer ran out: nothing was queued
+        }
+        events.client_gone();
+        connection.wake = nullptr;
+        if (!failed && chunked) {
+            connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
+            co_await asio::async_write(connection.stream, bhttp::make_chunk_last(), tuple_awaitable);
+        }
+    }
+
     asio::awaitable<void> serve(tcp::socket socket) {
         auto connection = std::make_shared<Connection>(std::move(socket));
         {
@@ -237,6 +295,10 @@ struct Server::Impl {
             log::request(request.request_id, request.method, route_name, request.path, response.status,
                          seconds * 1000.0, remote);
             bool is_api = request.path.rfind("/api/", 0) == 0;
+            if (response.events) {
+                co_await stream_events(*connection, *response.events, version, request.request_id);
+                break;
+            }
             keep_alive = keep_alive && !stopping;
             if (!co_await write(*connection, response, version, keep_alive, request.request_id, is_api)) break;
             if (!keep_alive) break;
@@ -267,6 +329,7 @@ struct Server::Impl {
             for (const auto& connection : connections)
                 asio::post(connection->stream.get_executor(), [connection] {
                     if (connection->idle) connection->stream.socket().cancel();
+                    if (connection->wake) connection->wake();
                 });
         }
         deadline.expires_after(std::chrono::seconds(options.shutdown_grace_seconds));

@@ -34,6 +34,12 @@ std::optional<Row> Transaction::query_one(std::string_view sql, const Params& pa
     return std::move(rows.rows.front());
 }
 
+void Transaction::committing() {
+    auto actions = std::move(before_commit_);
+    before_commit_.clear();
+    for (auto& action : actions) action();
+}
+
 void Transaction::committed() {
     auto actions = std::move(after_commit_);
     after_commit_.clear();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,6 +75,15 @@ class Transaction {
     //! Runs several statements without parameters (schema migrations only).
     virtual void execute_script(std::string_view sql) = 0;
     virtual void commit() = 0;
+    //! Tells other processes on the same database, at commit, that `channel` has news (PostgreSQL NOTIFY; a
+    //! no-op on SQLite, where one process owns the file). `channel` is a fixed identifier, never user input.
+    virtual void notify(std::string_view channel) {}
+
+    //! Runs `action` inside the transaction just before it commits: work that takes a lock every writer needs,
+    //! taken last so that it is held briefly and its holder never waits for another.
+    void before_commit(std::function<void()> action) { before_commit_.push_back(std::move(action)); }
+    //! Per-transaction state a module keeps under its own key (e.g. what it will write before commit).
+    std::shared_ptr<void>& local(const std::string& key) { return locals_[key]; }
 
     //! Runs `action` once this transaction has committed (never when it rolls back): cache eviction, publishing.
     void after_commit(std::function<void()> action) { after_commit_.push_back(std::move(action)); }
@@ -82,10 +92,14 @@ class Transaction {
     std::optional<Row> query_one(std::string_view sql, const Params& params = {});
 
   protected:
+    //! Drivers call this right before COMMIT.
+    void committing();
     //! Drivers call this right after a successful COMMIT.
     void committed();
 
   private:
+    std::vector<std::function<void()>> before_commit_;
+    std::map<std::string, std::shared_ptr<void>> locals_;
     std::vector<std::function<void()>> after_commit_;
 };
 
@@ -99,6 +113,16 @@ class Database {
 
     virtual std::unique_ptr<Transaction> begin(Access access) = 0;
     virtual Dialect dialect() const = 0;
+
+    //! Calls `on_news` (on a thread of its own) whenever a transaction of any process notifies `channel`, until
+    //! the returned handle is destroyed. Null on SQLite: there is no other process to hear from.
+    class Listener {
+      public:
+        virtual ~Listener() = default;
+    };
+    virtual std::unique_ptr<Listener> listen(const std::string& channel, std::function<void()> on_news) {
+        return nullptr;
+    }
 };
 
 //! Thrown by drivers when a statement fails; `constraint` is true for unique/foreign-key violations.

@@ -541,6 +541,29 @@ CREATE TABLE homework_attachments (
 CREATE INDEX homework_attachments_attachment ON homework_attachments (attachment_id);
 )sql";
 
+// Entry ids come from one counter row: the row lock a writer takes with its number is held to its commit, so
+// entries commit in id order and a reader's cursor ("everything after 812") never skips a late committer.
+constexpr std::string_view kFeed = R"sql(
+CREATE TABLE feed_counter (
+    id INTEGER PRIMARY KEY,
+    last BIGINT NOT NULL
+);
+INSERT INTO feed_counter (id, last) VALUES (1, 0);
+CREATE TABLE feed_entries (
+    id BIGINT PRIMARY KEY,
+    school_id BIGINT NOT NULL REFERENCES schools(id),
+    target TEXT NOT NULL,
+    target_id BIGINT NOT NULL,
+    group_id BIGINT,
+    audience TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX feed_entries_target ON feed_entries (target, target_id, id);
+CREATE INDEX feed_entries_school ON feed_entries (school_id, id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -573,6 +596,7 @@ const std::vector<Migration>& schema_migrations() {
         {14, "attachments: files stored by content hash outside the database, and which messages carry them",
          kAttachments},
         {15, "homework attachments: the files a teacher hands out with homework", kHomeworkAttachments},
+        {16, "the change feed: what families may see, in commit order, for apps that sync and for live pages", kFeed},
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "modules/attendance/excuses.hpp"
 #include "modules/attendance/excuses_store.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/school/school.hpp"
@@ -188,6 +189,10 @@ json::object decide_excuse(Context& ctx, const auth::Actor& actor, std::int64_t 
         json::object after = excuse_json(tx, *store::find_excuse(tx, excuse_id));
         audit::record(tx, actor, excuse->school_id, decision == "accepted" ? "excuse.accept" : "excuse.reject",
                       "excuse", excuse_id, before, after);
+        // For the parents: what they wrote may be about the child's health, which the student's feed never shows.
+        feed::publish(
+            tx, {feed::for_student(excuse->school_id, excuse->student_id, "excuse.decided",
+                                   {{"excuse_id", excuse_id}, {"decision", decision}, {"comment", comment}}, true)});
         return after;
     });
 }

@@ -6,6 +6,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
 #include "modules/events/events_support.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/people/people.hpp"
 #include "modules/school/school.hpp"
 
@@ -102,6 +103,7 @@ json::object create_event(Context& ctx, const auth::Actor& actor, const json::ob
                               .as_int();
         json::object out = event_json(*tx.query_one(std::string(kFields) + "WHERE e.id = ?", {id}));
         audit::record(tx, actor, *actor.school_id, "event.create", "event", id, std::nullopt, out);
+        feed::publish(tx, {feed::for_class(*actor.school_id, class_id, group_id, "event.added", out)});
         out["warnings"] = std::move(warnings);
         return out;
     });

@@ -5,6 +5,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
 #include "modules/events/events_support.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/files/files.hpp"
 #include "modules/people/people.hpp"
 
@@ -38,13 +39,17 @@ json::array homework_where(storage::Transaction& tx, std::string_view where, con
 
 struct Assignment {
     std::int64_t school_id = 0, teacher_id = 0, class_id = 0;
+    std::optional<std::int64_t> group_id;
 };
 
 //! The assignment; 404 outside the actor's school.
 Assignment assignment_of(storage::Transaction& tx, const auth::Actor& actor, std::int64_t assignment_id) {
-    auto row = tx.query_one("SELECT school_id, teacher_id, class_id FROM assignments WHERE id = ?", {assignment_id});
+    auto row =
+        tx.query_one("SELECT school_id, teacher_id, class_id, group_id FROM assignments WHERE id = ?", {assignment_id});
     if (!row || !actor.school_id || (*row)[0].as_int() != *actor.school_id) throw errors::not_found();
-    return {(*row)[0].as_int(), (*row)[1].as_int(), (*row)[2].as_int()};
+    Assignment a{(*row)[0].as_int(), (*row)[1].as_int(), (*row)[2].as_int(), std::nullopt};
+    if (!(*row)[3].is_null()) a.group_id = (*row)[3].as_int();
+    return a;
 }
 
 //! Only the assignment's teacher sets, changes and deletes its homework.
@@ -94,6 +99,7 @@ json::object create_homework(Context& ctx, const auth::Actor& actor, const json:
         link_files(tx, actor, id, attachment_ids);
         json::object out = homework_where(tx, "WHERE h.id = ?", {id}).front().as_object();
         audit::record(tx, actor, a.school_id, "homework.create", "homework", id, std::nullopt, out);
+        feed::publish(tx, {feed::for_class(a.school_id, a.class_id, a.group_id, "homework.set", out)});
         return out;
     });
 }
@@ -117,6 +123,7 @@ json::object update_homework(Context& ctx, const auth::Actor& actor, std::int64_
         tx.execute("UPDATE homework SET due_on = ?, text = ? WHERE id = ?", {format_date(due_on), text, homework_id});
         json::object after = homework_where(tx, "WHERE h.id = ?", {homework_id}).front().as_object();
         audit::record(tx, actor, a.school_id, "homework.update", "homework", homework_id, before, after);
+        feed::publish(tx, {feed::for_class(a.school_id, a.class_id, a.group_id, "homework.changed", after)});
         return after;
     });
 }

@@ -6,6 +6,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
 #include "modules/events/events_support.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/people/people.hpp"
 
 namespace kreda::events {
@@ -49,6 +50,7 @@ json::object create_note(Context& ctx, const auth::Actor& actor, const json::obj
                               .as_int();
         json::object out = note_json(*tx.query_one(std::string(kFields) + "WHERE n.id = ?", {id}));
         audit::record(tx, actor, student.school_id, "note.create", "note", id, std::nullopt, out);
+        feed::publish(tx, {feed::for_student(student.school_id, student_id, "note.added", out)});
         return out;
     });
 }

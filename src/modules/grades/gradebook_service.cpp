@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/grades/grades_support.hpp"
 
 namespace kreda::grades {
@@ -258,6 +259,9 @@ json::object add_grades(Context& ctx, const auth::Actor& actor, const json::obje
             json::object o = grade_json(g, mark_of(g, category, settings), category);
             o["student_id"] = g.student_id;
             o["column_id"] = g.column_id;
+            json::object news = o;
+            news["subject"] = a.subject.name;
+            feed::publish(tx, {feed::for_student(school_id, g.student_id, "grade.added", std::move(news))});
             out_grades.push_back(std::move(o));
         }
         return json::object{{"columns", std::move(out_columns)}, {"grades", std::move(out_grades)}};

@@ -1,4 +1,5 @@
 #include "modules/grades/grades_support.hpp"
+#include "modules/feed/feed.hpp"
 
 #include <algorithm>
 #include <set>
@@ -143,6 +144,19 @@ void record_change(storage::Transaction& tx, const auth::Actor& actor, std::int6
                    std::int64_t year_id, store::ChangeRow change) {
     change.changed_by = actor.user_id;
     store::insert_change(tx, school_id, student_id, year_id, change);
+    std::optional<std::string> subject;
+    if (change.subject_id)
+        if (auto row = tx.query_one("SELECT name FROM subjects WHERE id = ?", {*change.subject_id}))
+            subject = (*row)[0].as_text();
+    auto text = [](const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    feed::publish(
+        tx, {feed::for_student(school_id, student_id, "grade.changed",
+                               {{"what", change.what},
+                                {"subject", text(subject)},
+                                {"grade_id", change.grade_id ? json::value(*change.grade_id) : json::value(nullptr)},
+                                {"before", text(change.before)},
+                                {"after", text(change.after)},
+                                {"detail", change.detail}})});
 }
 
 }  // namespace kreda::grades

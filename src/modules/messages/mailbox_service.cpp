@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/files/files.hpp"
 #include "modules/messages/mailbox_store.hpp"
 #include "modules/messages/messages.hpp"
@@ -135,6 +136,15 @@ json::object send(Context& ctx, const auth::Actor& actor, const json::object& in
                       json::object{{"subject", m.subject},
                                    {"to", addressed},
                                    {"recipients", static_cast<std::int64_t>(recipients.size())}});
+        // One entry however many recipients: each reader's inbox decides whether it is theirs.
+        feed::publish(
+            tx, {feed::for_message(
+                    school_id, m.id, "message.received",
+                    {{"message_id", m.id},
+                     {"thread_id", m.thread_id},
+                     {"subject", m.subject},
+                     {"from",
+                      {{"id", actor.user_id}, {"first_name", actor.first_name}, {"last_name", actor.last_name}}}})});
         return json::object{{"id", m.id},
                             {"thread_id", m.thread_id},
                             {"subject", m.subject},

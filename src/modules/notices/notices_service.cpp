@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/notices/notices.hpp"
 #include "modules/notices/notices_audience.hpp"
 
@@ -147,6 +148,14 @@ json::object create(Context& ctx, const auth::Actor& actor, const json::object& 
         Notice stored = notice_of(*row);
         json::object out = notice_json(stored, std::nullopt);
         audit::record(tx, actor, n.school_id, "announcement.create", "announcement", n.id, std::nullopt, out);
+        json::object news{{"notice_id", n.id}, {"title", n.title}, {"author", out.at("author")}};
+        std::vector<feed::Entry> entries;
+        if (n.audience == "classes")
+            for (auto c : n.class_ids)
+                entries.push_back(feed::for_class(n.school_id, c, std::nullopt, "notice.published", news));
+        else
+            entries.push_back(feed::for_school(n.school_id, n.audience, "notice.published", news));
+        feed::publish(tx, entries);
         return out;
     });
 }

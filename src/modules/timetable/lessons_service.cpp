@@ -6,6 +6,7 @@
 #include "modules/attendance/attendance.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/school/school.hpp"
@@ -101,6 +102,29 @@ json::object teacher_day(Context& ctx, const auth::Actor& actor, Date date) {
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) { return *build(tx, true); });
 }
 
+namespace {
+
+//! Families hear of each mark that is new or different.
+void publish_marks(storage::Transaction& tx, const LessonRow& lesson, const std::map<std::int64_t, std::string>& before,
+                   const std::map<std::int64_t, std::string>& after) {
+    auto subject = tx.query_one("SELECT name FROM subjects WHERE id = ?", {lesson.subject_id});
+    std::vector<feed::Entry> news;
+    for (const auto& [student, code] : after) {
+        auto was = before.find(student);
+        if (was != before.end() && was->second == code) continue;
+        news.push_back(
+            feed::for_student(lesson.school_id, student, "attendance.marked",
+                              {{"date", format_date(lesson.date)},
+                               {"lesson_number", lesson.lesson_number},
+                               {"subject", subject ? json::value((*subject)[0].as_text()) : json::value(nullptr)},
+                               {"code", code},
+                               {"before", was == before.end() ? json::value(nullptr) : json::value(was->second)}}));
+    }
+    feed::publish(tx, news);
+}
+
+}  // namespace
+
 json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t lesson_id) {
     auto read = ctx.db.begin(storage::Access::Read);
     auto& tx = *read;
@@ -126,6 +150,9 @@ json::object lesson_detail(Context& ctx, const auth::Actor& actor, std::int64_t 
         out["date"] = format_date(lesson.date);
         out["lesson_number"] = lesson.lesson_number;
         out["subject"] = organisation::to_json(directory.subjects[lesson.subject_id]);
+        out["assignment_id"] = lesson.assignment_id;
+        out["class_id"] = lesson.class_id;
+        out["group_id"] = lesson.group_id ? json::value(*lesson.group_id) : json::value(nullptr);
         out["class_name"] = directory.classes[lesson.class_id].name;
         out["group_name"] = lesson.group_id ? directory.groups[*lesson.group_id].name : "";
         out["recorded"] = lesson.recorded_at.has_value();
@@ -187,7 +214,9 @@ json::object record_lesson(Context& ctx, const auth::Actor& actor, std::int64_t 
         audit::record(tx, actor, before.school_id, "lesson.record", "lesson", lesson_id,
                       record_json(before, marks_before),
                       record_json(after, attendance::marks_of_lesson(tx, lesson_id)));
-        json::object out = record_json(after, attendance::marks_of_lesson(tx, lesson_id));
+        auto marks_after = attendance::marks_of_lesson(tx, lesson_id);
+        publish_marks(tx, after, marks_before, marks_after);
+        json::object out = record_json(after, marks_after);
         out["id"] = lesson_id;
         return out;
     });

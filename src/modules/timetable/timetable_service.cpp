@@ -2,6 +2,7 @@
 #include "auth/policy.hpp"
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/feed/feed.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/timetable/timetable.hpp"
 #include "modules/timetable/timetable_store.hpp"
@@ -184,6 +185,8 @@ Change create_change(Context& ctx, const auth::Actor& actor, std::int64_t school
         change.id = store::insert_change(tx, school_id, change);
         audit::record(tx, actor, school_id, "timetable_change.create", "timetable_change", change.id, std::nullopt,
                       change_json(change));
+        feed::publish(tx, {feed::for_class(school_id, candidate.class_id, candidate.group_id, "timetable.changed",
+                                           change_json(change))});
         return change;
     });
 }

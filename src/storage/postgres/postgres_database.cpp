@@ -1,6 +1,11 @@
 #include "storage/postgres/postgres_database.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include <condition_variable>
 #include <functional>
@@ -50,6 +55,7 @@ class Connection {
     Connection& operator=(const Connection&) = delete;
 
     bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+    PGconn* raw() const { return conn_; }
 
     PGresult* run(std::string_view sql, const Params& params) {
         const std::string& name = prepared(sql);
@@ -163,7 +169,10 @@ class PostgresTransaction : public Transaction {
 
     void execute_script(std::string_view sql) override { connection_.exec(sql); }
 
+    void notify(std::string_view channel) override { connection_.exec("NOTIFY " + std::string(channel)); }
+
     void commit() override {
+        committing();
         connection_.exec("COMMIT");
         done_ = true;
         committed();
@@ -173,6 +182,61 @@ class PostgresTransaction : public Transaction {
     Connection& connection_;
     std::function<void(bool)> release_;
     bool done_ = false;
+};
+
+//! A connection of its own that LISTENs, and a thread that waits on its socket (waking each second to see
+//! whether it should stop); reconnects after a lost connection, and then reports news in case it missed some.
+class PostgresListener : public Database::Listener {
+  public:
+    PostgresListener(std::string url, std::string channel, std::function<void()> on_news)
+        : url_(std::move(url)), channel_(std::move(channel)), on_news_(std::move(on_news)) {
+        connect();  // the first connection fails loudly; later ones are retried
+        thread_ = std::thread([this] { run(); });
+    }
+    ~PostgresListener() override {
+        stopping_ = true;
+        thread_.join();
+    }
+
+  private:
+    void connect() {
+        connection_ = std::make_unique<Connection>(url_);
+        connection_->exec("LISTEN " + channel_);
+    }
+
+    void run() {
+        while (!stopping_) {
+            if (!connection_ || !connection_->healthy()) {
+                try {
+                    connect();
+                    on_news_();
+                } catch (const std::exception&) {
+                    connection_.reset();
+                    std::this_thread::sleep_for(std::chrono::seconds(1));
+                    continue;
+                }
+            }
+            PGconn* raw = connection_->raw();
+            pollfd waiting{PQsocket(raw), POLLIN, 0};
+            if (poll(&waiting, 1, 1000) <= 0) continue;
+            if (!PQconsumeInput(raw)) {
+                connection_.reset();
+                continue;
+            }
+            bool news = false;
+            while (PGnotify* n = PQnotifies(raw)) {
+                news = true;
+                PQfreemem(n);
+            }
+            if (news) on_news_();
+        }
+    }
+
+    std::string url_, channel_;
+    std::function<void()> on_news_;
+    std::unique_ptr<Connection> connection_;
+    std::atomic<bool> stopping_{false};
+    std::thread thread_;
 };
 
 class PostgresDatabase : public Database {
@@ -203,6 +267,10 @@ class PostgresDatabase : public Database {
     }
 
     Dialect dialect() const override { return Dialect::Postgres; }
+
+    std::unique_ptr<Listener> listen(const std::string& channel, std::function<void()> on_news) override {
+        return std::make_unique<PostgresListener>(url_, channel, std::move(on_news));
+    }
 
   private:
     std::unique_ptr<Connection> acquire() {

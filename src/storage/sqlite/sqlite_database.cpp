@@ -142,6 +142,7 @@ class SqliteTransaction : public Transaction {
     void execute_script(std::string_view sql) override { connection_.exec(sql); }
 
     void commit() override {
+        committing();
         connection_.run("COMMIT");
         done_ = true;
         committed();

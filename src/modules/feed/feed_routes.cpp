@@ -1,0 +1,56 @@
+// GET /feed (pages after a cursor) and GET /feed/stream (Server-Sent Events with Last-Event-ID resume).
+#include "core/error.hpp"
+#include "modules/feed/feed_hub.hpp"
+#include "modules/routes_support.hpp"
+
+namespace kreda::feed {
+
+namespace {
+
+//! The reader's cursor: `since` in the query, or the Last-Event-ID header a reconnecting EventSource sends.
+std::optional<std::int64_t> cursor_of(const http::Request& r) {
+    std::string text = r.query_param("since").value_or(std::string(r.header("last-event-id")));
+    if (text.empty()) return std::nullopt;
+    try {
+        std::size_t used = 0;
+        long long value = std::stoll(text, &used);
+        if (used == text.size() && value >= 0) return value;
+    } catch (const std::exception&) {
+    }
+    throw errors::invalid({{"since", {"Kursor to liczba nieujemna.", "The cursor is a non-negative number."}}});
+}
+
+Reader require_reader(Context& ctx, const auth::Actor& actor) {
+    if (!actor.school_id) throw errors::forbidden();  // operators have no school to follow
+    auto tx = ctx.db.begin(storage::Access::Read);
+    return reader_of(*tx, actor);
+}
+
+}  // namespace
+
+json::object list(Context& ctx, const auth::Actor& actor, std::int64_t since, int limit) {
+    Reader reader = require_reader(ctx, actor);
+    auto tx = ctx.db.begin(storage::Access::Read);
+    Page page = read_since(*tx, reader, since, limit);
+    json::array items;
+    for (auto& item : page.items) items.push_back(std::move(item.json));
+    return {{"items", std::move(items)}, {"cursor", page.cursor}, {"more", page.more}};
+}
+
+void register_routes(http::Router& router, Context& ctx, std::shared_ptr<Hub> hub) {
+    router.add("GET", "/api/v1/feed", [&ctx](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        http::Page page = http::page_of(r);
+        return http::Response::json(list(ctx, actor, cursor_of(r).value_or(0), page.limit));
+    });
+    router.add("GET", "/api/v1/feed/stream", [&ctx, hub](http::Request& r) {
+        auto actor = ctx.sessions.authenticate(r);
+        auto cursor = cursor_of(r);
+        http::Response response;
+        response.content_type = "text/event-stream";
+        response.events = hub->open(require_reader(ctx, actor), cursor);
+        return response;
+    });
+}
+
+}  // namespace kreda::feed
