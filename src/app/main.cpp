@@ -33,6 +33,9 @@ void add_serve_options(CLI::App& verb, ServeConfig& config) {
         ->envname("KREDA_SECURE_COOKIES");
     verb.add_option("--files-dir", config.settings.files_dir, "where attachments are stored (by content hash)")
         ->envname("KREDA_FILES_DIR");
+    verb.add_option("--streams-per-user", config.settings.streams_per_user,
+                    "live event streams one user may hold open (tabs and devices)")
+        ->envname("KREDA_STREAMS_PER_USER");
     verb.add_flag("--test-clock", config.settings.test_clock, "allow tests to move the clock (never in production)");
 }
 

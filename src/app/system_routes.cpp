@@ -88,7 +88,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     events::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
-    feed::register_routes(router, ctx, feed::start_hub(ctx.db));
+    feed::register_routes(router, ctx, feed::start_hub(ctx.db, ctx.settings.streams_per_user));
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });
 }

@@ -187,8 +187,9 @@ struct Server::Impl {
 
     //! Sends an event stream's header, then what is queued on it as it comes, with a comment every 25 s so
     //! that proxies keep the connection and a vanished client is noticed; ends when the client goes or at shutdown.
-    asio::awaitable<void> stream_events(Connection& connection, EventStream& events, unsigned version,
+    asio::awaitable<void> stream_events(std::shared_ptr<Connection> owner, EventStream& events, unsigned version,
                                         const std::string& request_id) {
+        Connection& connection = *owner;
         bool chunked = version >= 11;
         bhttp::response<bhttp::empty_body> head{bhttp::status::ok, version};
         head.set(bhttp::field::server, "Kreda");
@@ -212,6 +213,18 @@ struct Server::Impl {
         };
         events.on_queued(wake);
         connection.wake = wake;
+        // A client that goes away sends nothing: a read that ends (or any byte, which a stream never expects)
+        // says so at once, rather than at the next keep-alive's failed write.
+        auto gone = std::make_shared<bool>(false);
+        asio::co_spawn(
+            connection.stream.get_executor(),
+            [owner, gone, wake]() -> asio::awaitable<void> {
+                char byte = 0;
+                co_await owner->stream.socket().async_read_some(asio::buffer(&byte, 1), tuple_awaitable);
+                *gone = true;
+                wake();
+            },
+            asio::detached);
         std::string pending = head_error ? "" : "retry: 3000\n\n";
         bool failed = static_cast<bool>(head_error);
         while (!failed) {
@@ -229,7 +242,7 @@ struct Server::Impl {
                 pending.clear();
                 continue;  // what came during the write goes next, before any wait
             }
-            if (stopping) break;
+            if (stopping || *gone) break;
             timer->expires_after(std::chrono::seconds(25));
             auto [waited] = co_await timer->async_wait(tuple_awaitable);
             if (!waited) pending = ": keep-alive\n\n";  // the timer ran out: nothing was queued
@@ -296,7 +309,7 @@ struct Server::Impl {
                          seconds * 1000.0, remote);
             bool is_api = request.path.rfind("/api/", 0) == 0;
             if (response.events) {
-                co_await stream_events(*connection, *response.events, version, request.request_id);
+                co_await stream_events(connection, *response.events, version, request.request_id);
                 break;
             }
             keep_alive = keep_alive && !stopping;

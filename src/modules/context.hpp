@@ -16,6 +16,8 @@ struct Settings {
     bool test_clock = false;  //!< exposes POST /api/v1/testing/clock (tests only)
     //! Where attachments live, by content hash; empty: beside a SQLite file (`<db>-files`), else `var/files`.
     std::string files_dir;
+    //! Live event streams (GET /feed/stream) one user may hold open: tabs and devices; more is a leak or an attack.
+    int streams_per_user = 10;
 };
 
 //! The attachments' directory for a database location, unless configured.

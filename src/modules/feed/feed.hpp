@@ -76,7 +76,7 @@ json::object list(Context& ctx, const auth::Actor& actor, std::int64_t since, in
 
 class Hub;
 //! Starts the process's hub of live streams (one per server process; on PostgreSQL it listens for the others).
-std::shared_ptr<Hub> start_hub(storage::Database& db);
+std::shared_ptr<Hub> start_hub(storage::Database& db, int streams_per_user);
 
 void register_routes(http::Router& router, Context& ctx, std::shared_ptr<Hub> hub);
 

@@ -15,8 +15,7 @@ namespace {
 
 std::atomic<Hub*> g_hub{nullptr};
 constexpr int kBatch = 1000;
-constexpr int kCatchUpLimit = 2000;          //!< beyond this a stream is told to sync with GET /feed instead
-constexpr std::size_t kStreamsPerUser = 10;  //!< tabs and devices; more is a leak or an attack
+constexpr int kCatchUpLimit = 2000;  //!< beyond this a stream is told to sync with GET /feed instead
 
 std::string event_of(const Item& item) {
     return http::EventStream::format(item.id, "entry", json::to_string(item.json));
@@ -28,7 +27,8 @@ void wake_hub() {
     if (Hub* hub = g_hub.load()) hub->wake();
 }
 
-Hub::Hub(storage::Database& db) : db_(db) {
+Hub::Hub(storage::Database& db, int streams_per_user)
+    : db_(db), streams_per_user_(static_cast<std::size_t>(std::max(streams_per_user, 1))) {
     if (const char* poll = std::getenv("KREDA_FEED_POLL_SECONDS"); poll && std::atoi(poll) > 0)
         poll_ = std::chrono::seconds(std::atoi(poll));
     listener_ = db_.listen("kreda_feed", [this] { wake(); });
@@ -70,7 +70,7 @@ std::shared_ptr<http::EventStream> Hub::open(const Reader& reader, std::optional
     std::erase_if(list, [](const auto& s) { return !s->stream->open(); });
     std::size_t mine =
         std::count_if(list.begin(), list.end(), [&](const auto& s) { return s->reader.user_id == reader.user_id; });
-    if (mine >= kStreamsPerUser)
+    if (mine >= streams_per_user_)
         throw ApiError(429, "too_many_streams",
                        {"Zbyt wiele otwartych kart z dziennikiem. Zamknij którąś.",
                         "Too many open tabs with the register. Close one."});
@@ -153,8 +153,8 @@ int Hub::dispatch_batch() {
     return static_cast<int>(entries.size());
 }
 
-std::shared_ptr<Hub> start_hub(storage::Database& db) {
-    return std::make_shared<Hub>(db);
+std::shared_ptr<Hub> start_hub(storage::Database& db, int streams_per_user) {
+    return std::make_shared<Hub>(db, streams_per_user);
 }
 
 }  // namespace kreda::feed

@@ -12,13 +12,13 @@ namespace kreda::feed {
 
 class Hub {
   public:
-    explicit Hub(storage::Database& db);
+    Hub(storage::Database& db, int streams_per_user);
     ~Hub();
     Hub(const Hub&) = delete;
     Hub& operator=(const Hub&) = delete;
 
     //! A stream for the reader: first what they missed after `cursor` (none: from now), then each new entry they
-    //! may see, as it commits. 429 beyond ten streams of one user.
+    //! may see, as it commits. 429 beyond `streams_per_user` streams of one user.
     std::shared_ptr<http::EventStream> open(const Reader& reader, std::optional<std::int64_t> cursor);
     //! Something was committed: look for new entries.
     void wake();
@@ -37,6 +37,7 @@ class Hub {
     void ensure_started();
 
     storage::Database& db_;
+    std::size_t streams_per_user_;
     std::mutex dispatching_;    //!< held while entries are handed out or a stream catches up
     mutable std::mutex mutex_;  //!< guards the lists, `last_` and the wake-up flags
     std::condition_variable woken_;
