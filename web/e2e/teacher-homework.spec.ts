@@ -134,17 +134,30 @@ test('the teacher hands out a file with the lesson homework, the parent download
   expect(left.json.items.some((h) => h.id === set.json.id)).toBe(false);
 });
 
-// GET /lessons/{id} does not say which teaching assignment the lesson is of, and POST /homework needs it: until it
-// does, the lesson page cannot offer "Zadaj pracę domową" (see LessonHomework).
-test.fixme('a teacher sets homework from the lesson page', async ({ page }) => {
+// GET /lessons/{id} says which teaching assignment the lesson is of: the lesson page sets homework for it.
+test('a teacher sets homework from the lesson page', async ({ page }) => {
   const family = await homeroomFamily();
-  const { lessonId, date } = await ownLesson(family);
+  const { call, assignmentId, lessonId, date } = await ownLesson(family);
+  const due = shift(warsawToday(), 2);
   const text = unique('Naucz się wierszyka');
+  await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, family.teacher);
   await page.goto(`/lessons?date=${date}&lesson=${lessonId}`);
   await page.getByRole('button', { name: 'Zadaj pracę domową' }).click();
-  await page.getByLabel('Termin oddania').fill(shift(warsawToday(), 2));
+  await expect(page.getByLabel('Termin oddania')).toBeFocused();
+  await expectAccessible(page, 'the new homework form of a lesson');
+  await page.getByLabel('Termin oddania').fill(due);
   await page.getByLabel('Treść zadania').fill(text);
   await page.getByRole('button', { name: 'Zapisz zadanie' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Zapisano zadanie domowe' })).toBeVisible();
   await expect(page.getByTestId('homework-set')).toContainText(text);
+  await expect(page.getByRole('button', { name: 'Zadaj pracę domową' })).toBeFocused();
+  expect(await scrollsSideways(page)).toBe(false);
+
+  // Set for the lesson's teaching assignment, on the lesson's day.
+  const listed = await call<{ items: { text: string; set_on: string; due_on: string }[] }>(
+    'GET',
+    `/assignments/${assignmentId}/homework?from=${date}&to=${due}`,
+  );
+  expect(listed.json.items.find((h) => h.text === text)).toMatchObject({ set_on: date, due_on: due });
 });

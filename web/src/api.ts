@@ -409,8 +409,10 @@ export interface LessonDetail {
   editable: boolean;
   students: LessonStudent[];
   attendance_types: AttendanceType[];
-  /** The teaching assignment the lesson is of; needed to set homework from the lesson (see LessonHomework). */
-  assignment_id?: number;
+  /** The teaching assignment the lesson is of (what POST /homework takes), and the class or group taught. */
+  assignment_id: number;
+  class_id: number;
+  group_id: number | null;
   /** The homework of the lesson's teaching assignment due on the lesson's day, and set on it. */
   homework: { due: Homework[]; set: Homework[] };
 }

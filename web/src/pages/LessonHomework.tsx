@@ -157,7 +157,6 @@ export function LessonHomework({ lesson }: { lesson: LessonDetail }) {
   const [editing, setEditing] = useState<Homework | 'new' | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const teaches = me?.user.role === 'teacher';
-  const canSet = teaches && lesson.assignment_id !== undefined;
   const close = (focus: string) => {
     setEditing(null);
     // Changed homework may leave both lists (a new due date): focus then goes to "set homework".
@@ -221,7 +220,7 @@ export function LessonHomework({ lesson }: { lesson: LessonDetail }) {
           onCancel={() => close(editing === 'new' ? 'homework-add' : `homework-edit-${editing.id}`)}
         />
       ) : (
-        canSet && (
+        teaches && (
           <p>
             <button
               type="button"
