@@ -226,11 +226,14 @@ int demo(const ServeConfig& config, const DemoOptions& options) {
         std::cout << "  " << r.role << std::string(18 - std::min<std::size_t>(17, r.role.size()), ' ') << r.login
                   << std::string(12 - std::min<std::size_t>(11, r.login.size()), ' ') << r.password << "   " << r.name
                   << "\n";
+    if (config.settings.smtp_url.empty())
+        std::cout << "\nMail stays on this machine: read it at " << ctx.settings.public_url << "/dev/mail\n";
     std::cout << std::endl;
     if (!options.logins_json.empty()) write_logins(ready, options.logins_json);
     if (!options.serve) return 0;
     ServeConfig serving = config;
     serving.settings.public_url = ctx.settings.public_url;
+    if (serving.settings.smtp_url.empty()) serving.settings.dev_mail = true;  // no mail leaves: read it at /dev/mail
     return serve(serving);
 }
 

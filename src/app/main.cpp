@@ -36,6 +36,13 @@ void add_serve_options(CLI::App& verb, ServeConfig& config) {
     verb.add_option("--streams-per-user", config.settings.streams_per_user,
                     "live event streams one user may hold open (tabs and devices)")
         ->envname("KREDA_STREAMS_PER_USER");
+    verb.add_option("--smtp-url", config.settings.smtp_url, "SMTP server for outgoing mail (smtp://host:587)")
+        ->envname("KREDA_SMTP_URL");
+    verb.add_option("--smtp-user", config.settings.smtp_user, "SMTP user name")->envname("KREDA_SMTP_USER");
+    verb.add_option("--smtp-password", config.settings.smtp_password, "SMTP password")->envname("KREDA_SMTP_PASSWORD");
+    verb.add_option("--mail-from", config.settings.mail_from, "the sender of outgoing mail")
+        ->envname("KREDA_MAIL_FROM");
+    verb.add_flag("--dev-mail", config.settings.dev_mail, "show the outbox at /dev/mail (the demo; not in production)");
     verb.add_flag("--test-clock", config.settings.test_clock, "allow tests to move the clock (never in production)");
 }
 

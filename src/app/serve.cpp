@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "modules/mail/mail.hpp"
 #include "storage/migrations.hpp"
 
 namespace kreda::app {
@@ -51,6 +52,7 @@ int serve(const ServeConfig& config) {
     http::Router router;
     std::string web_root = config.web_root.empty() ? default_web_root() : config.web_root;
     register_all_routes(router, ctx, metrics, web_root);
+    auto sender = mail::start_sender(*db, ctx.settings);  // delivers the outbox while the server runs
 
     http::ServerOptions options;
     options.listen = config.listen;

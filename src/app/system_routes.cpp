@@ -11,6 +11,7 @@
 #include "modules/feed/feed.hpp"
 #include "modules/files/files.hpp"
 #include "modules/grades/grades.hpp"
+#include "modules/mail/mail.hpp"
 #include "modules/messages/messages.hpp"
 #include "modules/notices/notices.hpp"
 #include "modules/organisation/organisation.hpp"
@@ -88,6 +89,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     events::register_routes(router, ctx);
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
+    mail::register_routes(router, ctx);
     feed::register_routes(router, ctx, feed::start_hub(ctx.db, ctx.settings.streams_per_user));
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });

@@ -18,6 +18,12 @@ struct Settings {
     std::string files_dir;
     //! Live event streams (GET /feed/stream) one user may hold open: tabs and devices; more is a leak or an attack.
     int streams_per_user = 10;
+    //! Outgoing mail: an SMTP URL (smtp://host:587, smtps://host:465); empty keeps mail in the outbox.
+    std::string smtp_url;
+    std::string smtp_user, smtp_password;
+    std::string mail_from = "Kreda <kreda@localhost>";
+    //! Shows the outbox at /dev/mail (the demo; never in production: it shows everyone's mail).
+    bool dev_mail = false;
 };
 
 //! The attachments' directory for a database location, unless configured.

@@ -564,6 +564,29 @@ CREATE INDEX feed_entries_target ON feed_entries (target, target_id, id);
 CREATE INDEX feed_entries_school ON feed_entries (school_id, id);
 )sql";
 
+constexpr std::string_view kMail = R"sql(
+CREATE TABLE mail_outbox (
+    id {{ID}},
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    failed_at BIGINT,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (sent_at, failed_at, next_attempt_at);
+CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -597,6 +620,7 @@ const std::vector<Migration>& schema_migrations() {
          kAttachments},
         {15, "homework attachments: the files a teacher hands out with homework", kHomeworkAttachments},
         {16, "the change feed: what families may see, in commit order, for apps that sync and for live pages", kFeed},
+        {17, "e-mail: the outbox that a sender delivers with retries, and single-use password reset links", kMail},
     };
     return all;
 }

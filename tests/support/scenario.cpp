@@ -1,4 +1,5 @@
 #include "support/scenario.hpp"
+#include "support/smtp_listener.hpp"
 
 namespace kreda::test {
 
@@ -17,7 +18,8 @@ void ApiScenario::SetUpTestSuite() {
     auto added =
         ServerProcess::run_cli({"operator", "add", kOperatorLogin, "--db", db}, std::string(kOperatorPassword) + "\n");
     ASSERT_EQ(added.exit_code, 0) << added.err;
-    server_ = std::make_unique<ServerProcess>(db);
+    // Every scenario's server sends its mail to the test's own SMTP listener on loopback.
+    server_ = std::make_unique<ServerProcess>(db, std::vector<std::string>{"--smtp-url", smtp().url()});
 }
 
 void ApiScenario::TearDownTestSuite() {

@@ -32,6 +32,18 @@ json::object enrol_totp(Context& ctx, const auth::Actor& actor);
 json::object confirm_totp(Context& ctx, const auth::Actor& actor, const json::object& input);
 void disable_totp(Context& ctx, const auth::Actor& actor, const json::object& input);
 
+//! A login as stored: lower case, without spaces.
+std::string normal_login(std::string_view login);
+
+// password_reset.cpp
+//! A link to set a new password, by e-mail to the address of each active account with this login (or, given an
+//! e-mail address, with this address) that has set a password. Answers the same whoever asks (no one learns
+//! which logins or addresses exist); 429 when asked too often for one login or from one address.
+void request_password_reset(Context& ctx, const std::string& login_or_email, const std::string& address,
+                            Language language);
+//! Sets the new password through a link: valid for an hour, once; ends every session of the account.
+void reset_password(Context& ctx, const std::string& token, const std::string& password, const std::string& address);
+
 //! Sets an own password without the first-sign-in step (the operator's account, the demo's ready sign-ins).
 void set_password(storage::Transaction& tx, std::int64_t user_id, const std::string& password);
 enum class IfExists { Fail, SetPassword };

@@ -54,6 +54,26 @@ void register_signin_routes(http::Router& router, Context& ctx) {
             return http::Response::json(json::object{{"user", to_json(change_password(ctx, actor, r.json_body()))}});
         },
         http::Runs::OnHashingPool);
+    router.add("POST", "/api/v1/auth/password-reset", [&ctx](http::Request& r) {
+        json::object body = r.json_body();
+        json::FieldReader fields(body);
+        std::string login = fields.text("login", 254);
+        fields.check();
+        request_password_reset(ctx, login, r.remote_address, r.language());
+        return http::Response::json(json::object{{"sent", true}}, 202);
+    });
+    router.add(
+        "POST", "/api/v1/auth/password-reset/confirm",
+        [&ctx](http::Request& r) {
+            json::object body = r.json_body();
+            json::FieldReader fields(body);
+            std::string token = fields.text("token", 128);
+            std::string password = fields.text("password", 256);
+            fields.check();
+            reset_password(ctx, token, password, r.remote_address);
+            return http::Response::no_content();
+        },
+        http::Runs::OnHashingPool);
     router.add("GET", "/api/v1/me", [&ctx](http::Request& r) { return me_route(ctx, r); });
     router.add("POST", "/api/v1/auth/totp/enrol", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);

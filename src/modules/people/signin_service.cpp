@@ -15,6 +15,8 @@ namespace {
 const Text kWrongCredentials{"Nieprawidłowy login lub hasło.", "Wrong login or password."};
 const Text kWrongCurrent{"Obecne hasło jest nieprawidłowe.", "The current password is wrong."};
 
+}  // namespace
+
 std::string normal_login(std::string_view login) {
     std::string out;
     for (char c : login)
@@ -22,6 +24,8 @@ std::string normal_login(std::string_view login) {
             out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return out;
 }
+
+namespace {
 
 void audit_signin(Context& ctx, const std::optional<store::Credentials>& who, const std::string& login,
                   const std::string& address, std::string action) {

@@ -1,0 +1,39 @@
+// The background sender of the outbox (see mail_sender.cpp).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "modules/mail/mail.hpp"
+
+namespace kreda::mail {
+
+class Sender {
+  public:
+    Sender(storage::Database& db, Settings settings);
+    ~Sender();
+    Sender(const Sender&) = delete;
+    Sender& operator=(const Sender&) = delete;
+    void wake();
+
+  private:
+    void run();
+    //! Sends what is due now; the number of mails tried.
+    int deliver_due();
+    //! One SMTP transaction; the error text, or empty on success.
+    std::string send(const Mail& mail);
+
+    storage::Database& db_;
+    Settings settings_;
+    std::mutex mutex_;
+    std::condition_variable woken_;
+    bool news_ = false, stopping_ = false;
+    std::thread thread_;
+};
+
+//! Wakes this process's sender (after a commit that queued mail).
+void wake_sender();
+
+}  // namespace kreda::mail
