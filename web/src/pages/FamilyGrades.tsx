@@ -10,9 +10,17 @@ import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
 import { useApp } from '../context';
 import { formatDate, formatDateTime, fullName } from '../format';
 import { countedGrades, countingCategories, gradeFact, type GradeFact } from '../grades/average';
-import { behaviourName, categoriesById, formatAverage, summaryName, wholeGradeName } from '../grades/show';
+import {
+  behaviourName,
+  categoriesById,
+  formatAverage,
+  gradeChangeText,
+  isUnread,
+  SUMMARY_KINDS,
+  summaryName,
+  wholeGradeName,
+} from '../grades/show';
 import type {
-  BehaviourGrade,
   FamilyGrade,
   FinalGrade,
   GradeAverages,
@@ -20,7 +28,6 @@ import type {
   GradeChange,
   StudentGrades,
   SubjectGrades,
-  SummaryKind,
 } from '../grades/types';
 import type { Translate } from '../i18n';
 import { navigate, useLocation } from '../router';
@@ -28,17 +35,9 @@ import { ChildPicker, useChosenStudent } from './family';
 import { GradeCalculators } from './GradeCalculators';
 
 const PATH = '/grades';
-const SUMMARIES: SummaryKind[] = ['predicted_term', 'term', 'predicted_annual', 'annual'];
 
 /** The term shown: 1, 2 or the whole year. */
 type Period = '1' | '2' | 'year';
-
-/** New to the caller: entered or changed since they last saw the grades (families only; staff see nothing new). */
-function isUnread(g: FamilyGrade, seenAt: string | null, family: boolean): boolean {
-  if (g.unread !== undefined) return g.unread;
-  if (!family) return false;
-  return seenAt === null || Date.parse(g.modified_at) > Date.parse(seenAt);
-}
 
 const periodAverage = (a: GradeAverages | null | undefined, period: Period) =>
   !a ? null : period === '1' ? a.term1 : period === '2' ? a.term2 : a.year;
@@ -235,33 +234,7 @@ function SubjectSection({
 /** "Język angielski: ocena zmieniona z 3 na 4". */
 function changeText(c: GradeChange, data: StudentGrades, t: Translate): string {
   const subject = data.subjects.find((s) => s.subject.id === c.subject_id)?.subject.name ?? t('grades.behaviour');
-  const behaviour = c.what.startsWith('behaviour_');
-  const kind = (behaviour ? c.what.slice('behaviour_'.length) : c.what) as SummaryKind;
-  const show = (v: string | null) =>
-    v && behaviour && ['wz', 'bdb', 'db', 'popr', 'ndp', 'ng'].includes(v) ? behaviourName(v as BehaviourGrade, t) : v;
-  const values = { before: show(c.before) ?? '', after: show(c.after) ?? '' };
-  let text: string;
-  if (c.what === 'grade') {
-    text = !c.after
-      ? t('grades.change.removed', values)
-      : !c.before
-        ? t('grades.change.added', values)
-        : t('grades.change.grade', values);
-  } else if (c.what === 'grade_comment') {
-    text = c.after ? t('grades.change.comment', values) : t('grades.change.commentRemoved');
-  } else if (c.what === 'grade_column') {
-    text = t('grades.change.column', values);
-  } else if (SUMMARIES.includes(kind)) {
-    const what = summaryName(kind, t);
-    text = !c.after
-      ? t('grades.change.summaryRemoved', { what, ...values })
-      : !c.before
-        ? t('grades.change.summarySet', { what, ...values })
-        : t('grades.change.summary', { what, ...values });
-  } else {
-    text = `${c.what}: ${values.before} → ${values.after}`;
-  }
-  return `${subject}: ${text}`;
+  return `${subject}: ${gradeChangeText(c.what, c.before, c.after, t)}`;
 }
 
 function History({ data, teachers }: { data: StudentGrades; teachers: Map<number, StaffRef> }) {
@@ -290,7 +263,7 @@ function History({ data, teachers }: { data: StudentGrades; teachers: Map<number
 
 function Behaviour({ data, teachers }: { data: StudentGrades; teachers: Map<number, StaffRef> }) {
   const { t, lang } = useApp();
-  const set = SUMMARIES.filter((k) => data.behaviour[k]);
+  const set = SUMMARY_KINDS.filter((k) => data.behaviour[k]);
   const points = data.behaviour.points;
   return (
     <Panel id="behaviour-heading" title={t('grades.behaviour')}>
