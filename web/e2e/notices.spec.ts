@@ -1,5 +1,6 @@
-// Announcements: a parent sees a new one set apart, and opening it marks it read; the office posts one to parents,
-// sees who has read it once a parent opened it, and deletes it.
+// Announcements: a parent sees a new one set apart, and opening it marks it read; the navigation's badge counts the
+// unread ones, live; the office posts one to parents, sees who of how many has read it once a parent opened it, and
+// deletes it.
 import {
   account,
   apiAs,
@@ -69,8 +70,16 @@ test('the office posts an announcement to parents, sees its reader, and deletes 
   await expect(page.getByRole('status').filter({ hasText: `Opublikowano ogłoszenie „${title}”.` })).toBeVisible();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
   await expect(card).toContainText('Dla rodziców');
+  // "Read by 0 of …": of every parent of the school.
+  const asSecretary = await apiAs(secretary);
+  const posted = (await asSecretary<{ items: { id: number; title: string }[] }>('GET', '/notices')).json.items.find(
+    (n) => n.title === title,
+  );
+  const opened = await asSecretary<{ audience_size: number }>('GET', `/notices/${posted!.id}`);
+  const size = opened.json.audience_size;
+  expect(size, 'the school has parents').toBeGreaterThan(0);
   await card.getByRole('button', { name: title, exact: true }).click();
-  await expect(card.getByRole('heading', { name: 'Przeczytało: 0' })).toBeVisible();
+  await expect(card.getByRole('heading', { name: `Przeczytało: 0 z ${size}` })).toBeVisible();
   await expectAccessible(page, "the office's announcement before anyone read it");
   await signOut(page);
 
@@ -84,7 +93,7 @@ test('the office posts an announcement to parents, sees its reader, and deletes 
   await openFromNav(page, 'Ogłoszenia');
   const again = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: title, exact: true }) });
   await again.getByRole('button', { name: title, exact: true }).click();
-  await expect(again.getByRole('heading', { name: 'Przeczytało: 1' })).toBeVisible();
+  await expect(again.getByRole('heading', { name: `Przeczytało: 1 z ${size}` })).toBeVisible();
   const [first, ...rest] = parent.name.split(' ');
   await expect(again.getByTestId('notice-readers')).toContainText(`${rest.join(' ')} ${first} (Rodzic)`);
   await expectAccessible(page, "the office's announcement with its reader");
@@ -106,4 +115,51 @@ test('a teacher writes only to the classes they teach', async ({ page }) => {
   const classes = page.getByRole('group', { name: 'Klasy' }).getByRole('checkbox');
   expect(await classes.count()).toBeGreaterThan(0);
   await expectAccessible(page, "a teacher's announcement form");
+});
+
+test("the announcements' badge counts the unread ones, goes up live and down when one is opened", async ({ page }) => {
+  const parent = account('parent', 1);
+  const asParent = await apiAs(parent);
+  const asAdmin = await apiAs(account('admin'));
+  const unread = async () => (await asParent<{ unread: number }>('GET', '/notices/unread')).json.unread;
+  const link = page.getByRole('navigation').getByRole('link', { name: 'Ogłoszenia', exact: true });
+  const badge = (n: number) =>
+    n > 0
+      ? expect(link).toHaveAccessibleDescription(`Nieprzeczytane: ${n}`)
+      : expect(link).toHaveAccessibleDescription('');
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const streaming = page.waitForResponse((r) => r.url().endsWith('/api/v1/feed/stream') && r.status() === 200);
+  await signIn(page, parent);
+  const before = await unread();
+  await badge(before);
+  await streaming;
+
+  // Posted while the parent's desk is open: the badge, the desk and a notice say so without a reload.
+  const title = unique('Kiermasz świąteczny');
+  const posted = await asAdmin<{ id: number }>('POST', '/notices', {
+    title,
+    body: 'Zapraszamy na kiermasz w piątek po lekcjach.',
+    audience: 'parents',
+  });
+  expect(posted.status).toBe(201);
+  try {
+    await badge(before + 1);
+    await expect(page.getByTestId('desk-inbox')).toContainText(`Nieprzeczytane ogłoszenia: ${before + 1}`);
+    await expect(page.getByTestId('live-news')).toContainText(`Nowe ogłoszenie: ${title}`);
+    await expect(page.getByTestId('live-said')).toContainText(`Nowe ogłoszenie: ${title}`);
+    await expectAccessible(page, 'the desk with a live notice');
+
+    await page
+      .getByTestId('live-news')
+      .getByRole('link', { name: `Nowe ogłoszenie: ${title}` })
+      .click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ogłoszenia' })).toBeVisible();
+    await page.getByRole('button', { name: `Nowe ${title}`, exact: true }).click();
+    await expect(page.getByText('Zapraszamy na kiermasz w piątek')).toBeVisible();
+    await badge(before);
+    expect(await unread()).toBe(before);
+  } finally {
+    await asAdmin('DELETE', `/notices/${posted.json.id}`);
+  }
 });

@@ -3,6 +3,7 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fetchMe, post, setApiLanguage, setCsrfToken, setSessionHandlers, type Me } from './api';
 import { Shell } from './components/Shell';
+import { useLiveSession } from './feed/live';
 import { AppContext, type AppState } from './context';
 import { applyLang, initialLang, translator, type Lang } from './i18n';
 import { allowed, findRoute, navigate, useLocation, type RouteId } from './router';
@@ -109,6 +110,10 @@ export function App() {
     void restore();
   }, []);
 
+  // One live feed connection per tab, for a school's user past the first-password and TOTP gates; closed at sign-out.
+  const me = session.state === 'in' ? session.me : null;
+  useLiveSession(me?.school && !me.must_change_password && !me.must_enrol_totp ? me.user.id : null);
+
   // Keep the address bar in step with the session: /login when signed out, away from it when in.
   useEffect(() => {
     if (session.state === 'out' && path !== '/login') {
@@ -137,7 +142,7 @@ export function App() {
       chooseTheme(next);
       setThemeState(next);
     },
-    me: session.state === 'in' ? session.me : null,
+    me,
     refreshMe: restore,
     signedIn: (me, password) => {
       activation.current = me.must_change_password ? password : null;

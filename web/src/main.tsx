@@ -7,6 +7,7 @@ import './styles.css';
 import './layout.css';
 import './content.css';
 import './communication.css';
+import './feed.css';
 import './print.css';
 
 applyLang(initialLang());

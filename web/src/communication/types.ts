@@ -90,11 +90,14 @@ export interface Notice {
   valid_to: string;
   created_at: string;
   read: boolean;
+  /** Whether it speaks to the caller (its audience, not its author): only then is its reading tracked. */
+  for_me: boolean;
 }
 
-/** An announcement as opened: its author and the office also get who has read it. */
+/** An announcement as opened: its author and the office also get who has read it, of how many it speaks to. */
 export interface OpenedNotice extends Notice {
   readers?: { user: Sender; read_at: string }[];
+  audience_size?: number;
 }
 
 export type EventKind = 'test' | 'class_test' | 'quiz' | 'trip' | 'outing' | 'parent_meeting' | 'other';

@@ -1,10 +1,15 @@
-// The app shell: skip link, header (name, user, language, theme, sign-out), role navigation, main.
+// The app shell: skip link, header (name, user, language, theme, sign-out), role navigation with the unread badges,
+// main, and what arrives live (LiveNews).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useUnreadMessages } from '../communication/unread';
+import { useUnreadCounts, type UnreadCounts } from '../communication/unread';
 import { useApp } from '../context';
+import { LiveNews } from '../feed/LiveNews';
 import type { MessageKey } from '../i18n';
-import { allowed, Link, ROUTES, useLocation, type NavGroup, type RouteDef } from '../router';
+import { allowed, Link, ROUTES, useLocation, type NavGroup, type RouteDef, type RouteId } from '../router';
+
+/** The pages whose link carries an unread count, and which count. */
+const BADGES: Partial<Record<RouteId, keyof UnreadCounts>> = { messages: 'messages', notices: 'notices' };
 
 function HeaderControls() {
   const { t, lang, setLang, theme, setTheme, me, signOut } = useApp();
@@ -60,7 +65,7 @@ function NavLinks({
 }: {
   items: RouteDef[];
   path: string;
-  unread: number | null;
+  unread: UnreadCounts;
   onNavigate: () => void;
 }) {
   const { t } = useApp();
@@ -68,24 +73,26 @@ function NavLinks({
     <>
       {items.map((r) => {
         // The unread count stays out of the link's name ("Wiadomości"): screen readers hear it as its description.
-        const badge = r.id === 'messages' && unread ? unread : 0;
+        const count = BADGES[r.id];
+        const badge = (count && unread[count]) || 0;
+        const describedBy = `nav-unread-${r.id}`;
         return (
           <li key={r.id}>
             <Link
               href={r.path}
               current={path === r.path}
-              describedBy={badge ? 'nav-unread' : undefined}
+              describedBy={badge ? describedBy : undefined}
               onNavigate={onNavigate}
             >
               {t(`nav.${r.id}` as MessageKey)}
               {badge > 0 && (
-                <span class="nav-badge" aria-hidden="true" data-testid="unread-badge">
+                <span class="nav-badge" aria-hidden="true" data-testid={`unread-badge-${r.id}`}>
                   {badge}
                 </span>
               )}
             </Link>
             {badge > 0 && (
-              <span id="nav-unread" hidden>
+              <span id={describedBy} hidden>
                 {t('messages.unreadCount', { n: badge })}
               </span>
             )}
@@ -97,7 +104,7 @@ function NavLinks({
 }
 
 /** The pages the role may open; a run of pages of one group sits in its own titled sub-list. */
-function Navigation({ open, unread, onNavigate }: { open: boolean; unread: number | null; onNavigate: () => void }) {
+function Navigation({ open, unread, onNavigate }: { open: boolean; unread: UnreadCounts; onNavigate: () => void }) {
   const { t, me } = useApp();
   const { path } = useLocation();
   if (!me) return null;
@@ -135,7 +142,16 @@ export function Shell({ withNav, children }: { withNav: boolean; children: Compo
   const { t, me } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
   const { path, search } = useLocation();
-  const unread = useUnreadMessages(withNav && !!me?.school, `${path}?${search.toString()}`);
+  const live = withNav && !!me?.school;
+  const unread = useUnreadCounts(live, `${path}?${search.toString()}`);
+  // The menu button of a phone stands for the hidden links: it carries both counts.
+  const menuUnread = (unread.messages ?? 0) + (unread.notices ?? 0);
+  const menuUnreadText = [
+    unread.messages ? t('app.unreadMessages', { n: unread.messages }) : '',
+    unread.notices ? t('app.unreadNotices', { n: unread.notices }) : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return (
     <div class={`layout${withNav ? ' with-nav' : ''}`}>
       <a class="skip-link" href="#main">
@@ -153,17 +169,17 @@ export function Shell({ withNav, children }: { withNav: boolean; children: Compo
               class="button ghost menu-button"
               aria-expanded={menuOpen ? 'true' : 'false'}
               aria-controls="main-nav"
-              aria-describedby={unread ? 'menu-unread' : undefined}
+              aria-describedby={menuUnread ? 'menu-unread' : undefined}
               onClick={() => setMenuOpen((o) => !o)}
             >
               <span aria-hidden="true">☰</span> {t('app.menu')}
-              {!!unread && (
+              {menuUnread > 0 && (
                 <>
                   <span class="nav-badge" aria-hidden="true">
-                    {unread}
+                    {menuUnread}
                   </span>
                   <span id="menu-unread" hidden>
-                    {t('messages.unreadCount', { n: unread })}
+                    {menuUnreadText}
                   </span>
                 </>
               )}
@@ -177,6 +193,7 @@ export function Shell({ withNav, children }: { withNav: boolean; children: Compo
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      {live && <LiveNews />}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { useForm } from '../components/form';
 import { CheckboxField, Notice, SelectField, Submit, TextField } from '../components/fields';
 import { LoadState, PageHeading, Panel, TableRegion, useLoad } from '../components/page';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import { formatDate, formatDateTime, formatDayLong } from '../format';
 import type { MessageKey } from '../i18n';
 import { ChildPicker, useChosenStudent } from './family';
@@ -345,6 +346,8 @@ function StudentAttendancePage({ student }: { student: VisibleStudent }) {
   const { t, me } = useApp();
   const attendance = useLoad(() => studentAttendance(student.id), [student.id]);
   const excuses = useLoad(() => get<{ items: Excuse[] }>(`/students/${student.id}/excuses`), [student.id]);
+  useLiveRefresh(['attendance.marked', 'excuse.decided'], attendance.reload, student.id);
+  useLiveRefresh(['excuse.decided'], excuses.reload, student.id);
   const [sent, setSent] = useState<string | null>(null);
   const canExcuse = me?.user.role === 'parent';
   return (

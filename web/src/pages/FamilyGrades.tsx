@@ -8,6 +8,7 @@ import { get, post, type StaffRef, type VisibleStudent } from '../api';
 import { SelectField } from '../components/fields';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import { formatDate, formatDateTime, fullName } from '../format';
 import { countedGrades, countingCategories, gradeFact, type GradeFact } from '../grades/average';
 import {
@@ -423,6 +424,7 @@ function StudentGradesView({ student }: { student: VisibleStudent }) {
   const { me } = useApp();
   const family = me?.user.role === 'parent' || me?.user.role === 'student';
   const grades = useLoad(() => get<StudentGrades>(`/students/${student.id}/grades`), [student.id]);
+  useLiveRefresh(['grade.added', 'grade.changed'], grades.reload, student.id);
   // Once the grades are on screen they are seen: the next visit shows only what is newer. Failing to mark them is
   // not worth bothering the family about; they stay new until the next visit.
   const marked = useRef(false);

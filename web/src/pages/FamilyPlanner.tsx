@@ -12,6 +12,7 @@ import { useErrorText } from '../components/form';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
 import { PeriodNav } from '../components/PeriodNav';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import {
   addDays,
   formatDate,
@@ -110,6 +111,7 @@ function Events({ student, view, date }: { student: VisibleStudent; view: View; 
     () => get<DatedList<SchoolEvent>>(`/students/${student.id}/events${query({ from, to })}`),
     [student.id, from, to],
   );
+  useLiveRefresh(['event.added'], events.reload, student.id);
   const go = (next: { view?: View; date?: string }) =>
     navigate(`${PATH}${query({ student: student.id, view: next.view ?? view, date: next.date ?? date })}`, true);
   const step = (direction: 1 | -1) =>
@@ -183,6 +185,7 @@ function HomeworkList({ student }: { student: VisibleStudent }) {
     () => get<DatedList<Homework>>(`/students/${student.id}/homework${query({ from, to })}`),
     [student.id, from],
   );
+  useLiveRefresh(['homework.set', 'homework.changed'], homework.reload, student.id);
   return (
     <Panel id="homework-heading" title={t('planner.homework')}>
       <p class="muted">{t('planner.homeworkRange', { range: formatDateRange(from, to, lang) })}</p>
@@ -215,6 +218,7 @@ function HomeworkList({ student }: { student: VisibleStudent }) {
 function Notes({ student }: { student: VisibleStudent }) {
   const { t } = useApp();
   const notes = useLoad(() => get<{ items: StudentNote[] }>(`/students/${student.id}/notes`), [student.id]);
+  useLiveRefresh(['note.added'], notes.reload, student.id);
   return (
     <Panel id="notes-heading" title={t('planner.notes')}>
       <LoadState state={notes}>

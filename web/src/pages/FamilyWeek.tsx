@@ -5,6 +5,7 @@ import { Notice } from '../components/fields';
 import { LoadState, PageHeading, useLoad } from '../components/page';
 import { PeriodNav } from '../components/PeriodNav';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import {
   addDays,
   formatDate,
@@ -21,7 +22,7 @@ import { changeText, classLabel, lessonTime } from './TeacherLessons';
 
 const PATH = '/timetable';
 
-function WeekLesson({ lesson }: { lesson: Lesson }) {
+export function WeekLesson({ lesson }: { lesson: Lesson }) {
   const { t } = useApp();
   const change = changeText(lesson, t);
   return (
@@ -69,6 +70,7 @@ function WeekDays({ week }: { week: Week }) {
 
 function StudentWeek({ student, week }: { student: VisibleStudent; week: string }) {
   const data = useLoad(() => get<Week>(`/students/${student.id}/timetable${query({ week })}`), [student.id, week]);
+  useLiveRefresh(['timetable.changed'], data.reload, student.id);
   return <LoadState state={data}>{(w) => <WeekDays week={w} />}</LoadState>;
 }
 

@@ -10,6 +10,7 @@ import { Notice } from '../components/fields';
 import { useErrorText } from '../components/form';
 import { LoadState, PageHeading, useLoad } from '../components/page';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import { formatDateTime, fullName } from '../format';
 import type { MessageKey } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -152,6 +153,8 @@ function MessageList({
     () => get<MessagePage>(`/messages${query({ folder, q, limit: PAGE_SIZE })}`),
     [folder, q, version],
   );
+  // A message received shows at the top of the inbox (a search keeps its results).
+  useLiveRefresh(folder === 'inbox' && !q ? ['message.received'] : [], first.reload);
   const [more, setMore] = useState<MessageSummary[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);

@@ -2,12 +2,14 @@
 // opening one marks it read. The office posts to anyone and teachers to their classes; the author and the office see
 // who has read it, and may delete it.
 import { useState } from 'preact/hooks';
-import { del, get, query, type Me, type Role, type SchoolClass } from '../api';
+import { del, get, query, type Role, type SchoolClass } from '../api';
 import type { Notice as SchoolNotice, OpenedNotice } from '../communication/types';
+import { refreshUnreadNotices } from '../communication/unread';
 import { CheckboxField, Notice } from '../components/fields';
 import { useErrorText } from '../components/form';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import { byPolish, formatDate, formatDateRange, formatDateTime, fullName, listName } from '../format';
 import type { MessageKey } from '../i18n';
 import { navigate, useLocation } from '../router';
@@ -18,28 +20,6 @@ const PATH = '/notices';
 const OFFICE: Role[] = ['admin', 'director', 'secretary'];
 const POSTERS: Role[] = [...OFFICE, 'teacher', 'pedagogue'];
 
-/**
- * Whether the user is among those the announcement speaks to (whose opening counts as reading). The office sees every
- * announcement but reads only its own audience's; a class's announcement is for the families and teachers of the
- * class, who are shown only such announcements.
- */
-function forMe(n: SchoolNotice, me: Me): boolean {
-  const role = me.user.role;
-  if (n.author.id === me.user.id) return false;
-  switch (n.audience) {
-    case 'everyone':
-      return true;
-    case 'parents':
-      return role === 'parent';
-    case 'students':
-      return role === 'student';
-    case 'staff':
-      return role !== 'parent' && role !== 'student';
-    case 'classes':
-      return !OFFICE.includes(role) || me.students.some((s) => s.class_id && n.class_ids.includes(s.class_id));
-  }
-}
-
 function Audience({ n, classes }: { n: SchoolNotice; classes: Map<number, string> }) {
   const { t } = useApp();
   if (n.audience !== 'classes') return <>{t(`notices.audience.${n.audience}` as MessageKey)}</>;
@@ -47,11 +27,15 @@ function Audience({ n, classes }: { n: SchoolNotice; classes: Map<number, string
   return <>{t('notices.audience.classesNamed', { names: names.join(', ') })}</>;
 }
 
-function Readers({ readers }: { readers: NonNullable<OpenedNotice['readers']> }) {
+function Readers({ readers, of }: { readers: NonNullable<OpenedNotice['readers']>; of?: number }) {
   const { t, lang } = useApp();
   return (
     <div class="readers">
-      <h3>{t('notices.readers', { n: readers.length })}</h3>
+      <h3>
+        {of === undefined
+          ? t('notices.readers', { n: readers.length })
+          : t('notices.readOf', { n: readers.length, total: of })}
+      </h3>
       {readers.length === 0 ? (
         <p class="muted">{t('notices.noReaders')}</p>
       ) : (
@@ -88,7 +72,7 @@ function NoticeCard({
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState<OpenedNotice | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const unread = !n.read && !!me && forMe(n, me);
+  const unread = !n.read && n.for_me;
   const staff = me?.user.role !== 'parent' && me?.user.role !== 'student';
 
   const toggle = async () => {
@@ -98,6 +82,7 @@ function NoticeCard({
     try {
       setOpened(await get<OpenedNotice>(`/notices/${n.id}`));
       onRead();
+      if (unread) void refreshUnreadNotices();
     } catch (e) {
       setError(errorText(e));
     }
@@ -147,7 +132,7 @@ function NoticeCard({
           {opened ? (
             <>
               <div class="message-body">{opened.body}</div>
-              {opened.readers && <Readers readers={opened.readers} />}
+              {opened.readers && <Readers readers={opened.readers} of={opened.audience_size} />}
             </>
           ) : (
             !error && (
@@ -185,6 +170,7 @@ export function NoticesPage() {
     () => get<{ items: SchoolNotice[] }>(`/notices${query({ all: all ? 1 : undefined })}`),
     [all],
   );
+  useLiveRefresh(['notice.published'], notices.reload);
   const classes = useClassesOf(poster ? me!.school!.id : null, me?.user.id ?? 0, office);
   const [flash, setFlash] = useState<string | null>(null);
   const [readIds, setReadIds] = useState<Set<number>>(new Set());
