@@ -41,9 +41,11 @@ import { NoticesPage } from './pages/Notices';
 import { FamilyPlannerPage } from './pages/FamilyPlanner';
 import { ClassPlannerPage } from './pages/ClassPlanner';
 import { ClassNotesPage } from './pages/ClassNotes';
+import { TimelinePage } from './pages/Timeline';
 
 const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   home: HomePage,
+  timeline: TimelinePage,
   security: SecurityPage,
   staff: StaffPage,
   classes: ClassesPage,

@@ -99,3 +99,13 @@ export function weekdayName(weekday: number, lang: Lang): string {
     civil(addDays('2026-01-05', weekday - 1)),
   );
 }
+
+/** The school's day (Warsaw) of a moment, YYYY-MM-DD. */
+export function warsawDate(at: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date(at));
+}
+
+/** A moment's time of day in Warsaw: "14:05". */
+export function formatTime(at: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(at));
+}

@@ -6,6 +6,7 @@ import type { Role } from './api';
 export type RouteId =
   | 'login'
   | 'home'
+  | 'timeline'
   | 'security'
   | 'staff'
   | 'classes'
@@ -56,6 +57,7 @@ const GRADE_READERS: Role[] = ['teacher', 'admin', 'director', 'secretary', 'ped
 /** Every page of the app, in navigation order, with the roles that may open it. */
 export const ROUTES: RouteDef[] = [
   { id: 'home', path: '/', roles: 'all' },
+  { id: 'timeline', path: '/timeline', roles: SCHOOL_ROLES },
   { id: 'messages', path: '/messages', roles: SCHOOL_ROLES },
   { id: 'notices', path: '/notices', roles: SCHOOL_ROLES },
   { id: 'schools', path: '/operator/schools', roles: ['operator'] },
@@ -86,6 +88,9 @@ export const ROUTES: RouteDef[] = [
   { id: 'security', path: '/security', roles: 'all' },
   { id: 'login', path: '/login', roles: 'all' },
 ];
+
+/** Parents and students: their home page is the desk (biurko) of a child. */
+export const isFamily = (role: Role) => role === 'parent' || role === 'student';
 
 /** Whether a user with this role may open the route. */
 export function allowed(route: RouteDef, role: Role): boolean {

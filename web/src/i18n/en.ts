@@ -1016,4 +1016,21 @@ export const en: Record<MessageKey, string> = {
   'live.region': 'Notifications',
   'live.close': 'Dismiss notification',
   'live.many': 'New on the timeline: {n}',
+
+  'nav.timeline': 'Timeline',
+  'timeline.intro':
+    'Everything new in the register — grades, attendance, planner, messages and announcements — newest first.',
+  'timeline.introStaff': 'New messages and announcements, newest first.',
+  'timeline.empty': 'Nothing on the timeline yet.',
+  'timeline.emptyChild': 'Nothing on the timeline about this child yet.',
+  'timeline.more': 'Show older entries',
+  'timeline.shown': 'Entries: {n} of {total}.',
+  'timeline.today': 'Today',
+  'timeline.yesterday': 'Yesterday',
+  'timeline.child': 'Child',
+  'timeline.allChildren': 'All children',
+  'timeline.new': 'New',
+  'timeline.live.open': 'New entries appear here by themselves, without reloading the page.',
+  'timeline.live.connecting': 'Connecting to the register…',
+  'timeline.live.waiting': 'No live connection; trying again shortly. Until then, reload the page to see new entries.',
 };

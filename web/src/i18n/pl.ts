@@ -1013,6 +1013,24 @@ export const pl = {
   'live.region': 'Powiadomienia',
   'live.close': 'Zamknij powiadomienie',
   'live.many': 'Nowe wpisy na osi czasu: {n}',
+
+  'nav.timeline': 'Oś czasu',
+  'timeline.intro':
+    'Wszystko, co nowego w dzienniku — oceny, frekwencja, terminarz, wiadomości i ogłoszenia — najnowsze na górze.',
+  'timeline.introStaff': 'Nowe wiadomości i ogłoszenia, najnowsze na górze.',
+  'timeline.empty': 'Na osi czasu nic jeszcze nie ma.',
+  'timeline.emptyChild': 'Na osi czasu nic jeszcze nie ma o tym dziecku.',
+  'timeline.more': 'Pokaż starsze wpisy',
+  'timeline.shown': 'Wpisów: {n} z {total}.',
+  'timeline.today': 'Dziś',
+  'timeline.yesterday': 'Wczoraj',
+  'timeline.child': 'Dziecko',
+  'timeline.allChildren': 'Wszystkie dzieci',
+  'timeline.new': 'Nowy',
+  'timeline.live.open': 'Nowe wpisy pojawiają się tu same, bez odświeżania strony.',
+  'timeline.live.connecting': 'Łączenie z dziennikiem…',
+  'timeline.live.waiting':
+    'Brak połączenia na żywo; ponowna próba za chwilę. Do tego czasu nowe wpisy pokaże odświeżenie strony.',
 };
 
 export type MessageKey = keyof typeof pl;
