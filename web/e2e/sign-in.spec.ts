@@ -33,22 +33,27 @@ test('an administrator signs in, visits every office page and signs out', async 
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('a parent signs in, sees their children and signs out', async ({ page }) => {
+test("a parent signs in, lands on a child's desk and signs out", async ({ page }) => {
   const parent = account('parent');
   await signIn(page, parent);
-  await expect(page.getByRole('heading', { name: 'Twoje dzieci' })).toBeVisible();
-  await expect(page.getByTestId('my-students').getByRole('listitem')).not.toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Biurko' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Biurko', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(page.getByRole('heading', { level: 2, name: 'Lekcje' })).toBeVisible();
   await expectAccessible(page, 'the parent home page');
   await openFromNav(page, 'Bezpieczeństwo');
   await expectAccessible(page, 'the parent security page');
   await signOut(page);
 });
 
-test('a student signs in, sees their own account and signs out', async ({ page }) => {
+test('a student signs in, lands on their own desk and signs out', async ({ page }) => {
   const student = account('student');
   await signIn(page, student);
-  await expect(page.getByRole('heading', { name: 'Twoje konto ucznia' })).toBeVisible();
-  await expect(page.getByTestId('my-students').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1, name: 'Biurko' })).toBeVisible();
+  await expect(page.getByLabel('Dziecko')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: 'Nieusprawiedliwione nieobecności' })).toBeVisible();
   await expectAccessible(page, 'the student home page');
   await signOut(page);
 });

@@ -2,6 +2,7 @@
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Role } from './api';
+import type { MessageKey, Translate } from './i18n';
 
 export type RouteId =
   | 'login'
@@ -91,6 +92,11 @@ export const ROUTES: RouteDef[] = [
 
 /** Parents and students: their home page is the desk (biurko) of a child. */
 export const isFamily = (role: Role) => role === 'parent' || role === 'student';
+
+/** The route's name in the navigation and as its page's title. */
+export function navLabel(route: RouteDef, role: Role, t: Translate): string {
+  return route.id === 'home' && isFamily(role) ? t('nav.desk') : t(`nav.${route.id}` as MessageKey);
+}
 
 /** Whether a user with this role may open the route. */
 export function allowed(route: RouteDef, role: Role): boolean {

@@ -6,7 +6,7 @@ import { useUnreadCounts, type UnreadCounts } from '../communication/unread';
 import { useApp } from '../context';
 import { LiveNews } from '../feed/LiveNews';
 import type { MessageKey } from '../i18n';
-import { allowed, Link, ROUTES, useLocation, type NavGroup, type RouteDef, type RouteId } from '../router';
+import { allowed, Link, navLabel, ROUTES, useLocation, type NavGroup, type RouteDef, type RouteId } from '../router';
 
 /** The pages whose link carries an unread count, and which count. */
 const BADGES: Partial<Record<RouteId, keyof UnreadCounts>> = { messages: 'messages', notices: 'notices' };
@@ -68,7 +68,7 @@ function NavLinks({
   unread: UnreadCounts;
   onNavigate: () => void;
 }) {
-  const { t } = useApp();
+  const { t, me } = useApp();
   return (
     <>
       {items.map((r) => {
@@ -84,7 +84,7 @@ function NavLinks({
               describedBy={badge ? describedBy : undefined}
               onNavigate={onNavigate}
             >
-              {t(`nav.${r.id}` as MessageKey)}
+              {me ? navLabel(r, me.user.role, t) : t(`nav.${r.id}` as MessageKey)}
               {badge > 0 && (
                 <span class="nav-badge" aria-hidden="true" data-testid={`unread-badge-${r.id}`}>
                   {badge}

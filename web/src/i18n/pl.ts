@@ -115,9 +115,6 @@ export const pl = {
   'home.title': 'Strona główna',
   'home.welcome': 'Dzień dobry, {name}!',
   'home.school': 'Szkoła: {school}',
-  'home.children': 'Twoje dzieci',
-  'home.self': 'Twoje konto ucznia',
-  'home.class': 'klasa {name}',
   'home.noStudents': 'Do tego konta nie przypisano jeszcze uczniów.',
   'home.soon': 'Oceny, frekwencja, plan lekcji i wiadomości pojawią się tutaj w kolejnych wersjach Kredy.',
   'home.shortcuts': 'Na skróty',
@@ -986,9 +983,12 @@ export const pl = {
   'homework.deleteLabel': 'Usuń zadanie domowe na {date}',
   'homework.deleteConfirm': 'Usunąć zadanie domowe na {date} („{text}”)? Uczniowie i rodzice przestaną je widzieć.',
 
+  'nav.timeline': 'Oś czasu',
+  'nav.desk': 'Biurko',
   'app.unreadMessages': 'Nieprzeczytane wiadomości: {n}',
   'app.unreadNotices': 'Nieprzeczytane ogłoszenia: {n}',
   'notices.readOf': 'Przeczytało: {n} z {total}',
+
   'feed.grade.added': 'Nowa ocena: {subject} — {value}',
   'feed.grade.changed': 'Zmiana w ocenach — {subject}: {change}',
   'feed.attendance.marked': 'Frekwencja — {subject}, lekcja {n}: {code}',
@@ -1010,11 +1010,11 @@ export const pl = {
   'feed.lessonOn': '{date}, lekcja {n}',
   'feed.child': '{name}: {text}',
   'feed.unknownSubject': 'przedmiot',
+
   'live.region': 'Powiadomienia',
   'live.close': 'Zamknij powiadomienie',
   'live.many': 'Nowe wpisy na osi czasu: {n}',
 
-  'nav.timeline': 'Oś czasu',
   'timeline.intro':
     'Wszystko, co nowego w dzienniku — oceny, frekwencja, terminarz, wiadomości i ogłoszenia — najnowsze na górze.',
   'timeline.introStaff': 'Nowe wiadomości i ogłoszenia, najnowsze na górze.',
@@ -1031,6 +1031,35 @@ export const pl = {
   'timeline.live.connecting': 'Łączenie z dziennikiem…',
   'timeline.live.waiting':
     'Brak połączenia na żywo; ponowna próba za chwilę. Do tego czasu nowe wpisy pokaże odświeżenie strony.',
+
+  'desk.title': 'Biurko',
+  'desk.lessons': 'Lekcje',
+  'desk.today': 'Dziś',
+  'desk.tomorrow': 'Jutro',
+  'desk.nextDay': 'Najbliższy dzień nauki',
+  'desk.noSchoolDay': 'W najbliższych dwóch tygodniach nie ma lekcji.',
+  'desk.changed': 'Zmiany w planie: {n}',
+  'desk.weekLink': 'Cały plan lekcji',
+  'desk.grades': 'Nowe oceny',
+  'desk.noNewGrades': 'Brak nowych ocen od ostatniej wizyty na stronie ocen.',
+  'desk.newGrades': 'Nowe oceny: {n}',
+  'desk.gradesLink': 'Wszystkie oceny',
+  'desk.absences': 'Nieusprawiedliwione nieobecności',
+  'desk.noAbsences': 'Brak nieusprawiedliwionych nieobecności.',
+  'desk.absenceCount': 'Nieusprawiedliwione nieobecności: {n}',
+  'desk.pendingCount': 'Czeka na decyzję wychowawcy: {n}',
+  'desk.excuseLink': 'Usprawiedliwij na stronie frekwencji',
+  'desk.attendanceLink': 'Frekwencja',
+  'desk.upcoming': 'Sprawdziany i zadania domowe',
+  'desk.tests': 'Sprawdziany i kartkówki w najbliższych dwóch tygodniach',
+  'desk.noTests': 'Nie zapowiedziano sprawdzianów ani kartkówek.',
+  'desk.homework': 'Zadania domowe na najbliższy tydzień',
+  'desk.noHomework': 'Brak zadań domowych na najbliższy tydzień.',
+  'desk.plannerLink': 'Cały terminarz',
+  'desk.inbox': 'Wiadomości i ogłoszenia',
+  'desk.unreadMessages': 'Nieprzeczytane wiadomości: {n}',
+  'desk.unreadNotices': 'Nieprzeczytane ogłoszenia: {n}',
+  'desk.more': 'I jeszcze: {n}.',
 };
 
 export type MessageKey = keyof typeof pl;

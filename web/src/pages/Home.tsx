@@ -1,29 +1,8 @@
-// Home: a greeting; parents see their children, students themselves, each with the lucky number; staff get shortcuts
-// for their role.
-import type { VisibleStudent } from '../api';
+// Home: families get the desk (biurko) of a child; staff a greeting and shortcuts to the pages of their role.
 import { PageHeading, Panel } from '../components/page';
 import { useApp } from '../context';
-import type { MessageKey } from '../i18n';
-import { allowed, Link, ROUTES } from '../router';
-import { LuckyNumber } from './family';
-
-function StudentCards({ students }: { students: VisibleStudent[] }) {
-  const { t } = useApp();
-  if (students.length === 0) return <p>{t('home.noStudents')}</p>;
-  return (
-    <ul class="cards" data-testid="my-students">
-      {students.map((s) => (
-        <li class="card student-card" key={s.id}>
-          <p class="student-name">
-            {s.first_name} {s.last_name}
-          </p>
-          <p class="muted">{t('home.class', { name: s.class_name })}</p>
-          <LuckyNumber student={s} level={3} />
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { allowed, isFamily, Link, navLabel, ROUTES } from '../router';
+import { DeskPage } from './Desk';
 
 function Shortcuts() {
   const { t, me } = useApp();
@@ -35,7 +14,7 @@ function Shortcuts() {
         {links.map((r) => (
           <li key={r.id}>
             <Link href={r.path} class="shortcut">
-              {t(`nav.${r.id}` as MessageKey)}
+              {navLabel(r, me.user.role, t)}
             </Link>
           </li>
         ))}
@@ -47,18 +26,12 @@ function Shortcuts() {
 export function HomePage() {
   const { t, me } = useApp();
   if (!me) return null;
-  const role = me.user.role;
-  const family = role === 'parent' || role === 'student';
+  if (isFamily(me.user.role)) return <DeskPage />;
   return (
     <>
       <PageHeading title={t('home.title')} />
       <p class="lead">{t('home.welcome', { name: me.user.first_name })}</p>
       {me.school && <p>{t('home.school', { school: me.school.name })}</p>}
-      {family && (
-        <Panel id="students-heading" title={role === 'parent' ? t('home.children') : t('home.self')}>
-          <StudentCards students={me.students} />
-        </Panel>
-      )}
       <p class="muted">{t('home.soon')}</p>
       <Shortcuts />
     </>
