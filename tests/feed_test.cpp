@@ -223,6 +223,22 @@ TEST_F(Feed, AnOpenStreamHearsAtOnceAndResumesFromLastEventId) {
     EXPECT_EQ(EventReader(server().port(), "/api/v1/feed/stream", {}).status(), 401);
 }
 
+TEST_F(Feed, SigningOutEndsTheSessionsStreams) {
+    HttpClient app(server().base_url());
+    auto signed_in = app.login(kid_.parent_login, passwords_.at(kid_.parent_login), std::nullopt, "app");
+    std::string bearer = std::string(signed_in.at("token").as_string());
+    app.set_bearer(bearer);
+    EventReader stream(server().port(), "/api/v1/feed/stream", {{"Authorization", "Bearer " + bearer}});
+    ASSERT_TRUE(stream.wait_for("ready", ""));
+    ASSERT_EQ(app.post("/api/v1/auth/logout").status, 204);
+    // Within the hub's next look at its sessions (every few seconds), the stream ends.
+    std::optional<SseEvent> after;
+    do after = stream.next(std::chrono::seconds(20));
+    while (after && after->event != "entry");
+    EXPECT_FALSE(after) << "an entry came after sign-out";
+    EXPECT_TRUE(stream.ended()) << "the stream went on after sign-out";
+}
+
 TEST_F(Feed, AChangeMadeThroughOneServerReachesStreamsHeldByAnother) {
     if (backend_name() != "postgres") GTEST_SKIP() << "one SQLite file is served by one process (DESIGN.md)";
     // The second process looks on its own only once an hour: only the first one's NOTIFY can wake it in time.

@@ -40,6 +40,16 @@ void EventStream::on_queued(std::function<void()> wake) {
     wake_ = std::move(wake);
 }
 
+void EventStream::end() {
+    std::function<void()> wake;
+    {
+        std::lock_guard guard(mutex_);
+        open_ = false;
+        wake = wake_;
+    }
+    if (wake) wake();
+}
+
 void EventStream::client_gone() {
     std::lock_guard guard(mutex_);
     open_ = false;

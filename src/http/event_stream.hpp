@@ -14,8 +14,10 @@ class EventStream {
   public:
     //! Queues one event ("id: …\ndata: …\n\n" as formatted by `format`); false once the client has gone.
     bool send(std::string event);
-    //! Whether the client is still there (the server says when it is not).
+    //! Whether the stream goes on: the client is still there, and the service has not ended it.
     bool open() const;
+    //! The service ends the stream (e.g. its session has ended): the server sends what is queued and closes.
+    void end();
 
     //! One SSE event: `id` (for Last-Event-ID), `event` type and a one-line `data` (JSON has no raw newlines).
     static std::string format(std::int64_t id, std::string_view event, std::string_view data);

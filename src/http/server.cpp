@@ -242,7 +242,7 @@ struct Server::Impl {
                 pending.clear();
                 continue;  // what came during the write goes next, before any wait
             }
-            if (stopping || *gone) break;
+            if (stopping || *gone || !events.open()) break;
             timer->expires_after(std::chrono::seconds(25));
             auto [waited] = co_await timer->async_wait(tuple_awaitable);
             if (!waited) pending = ": keep-alive\n\n";  // the timer ran out: nothing was queued

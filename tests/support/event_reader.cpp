@@ -48,7 +48,10 @@ bool EventReader::fill(std::chrono::steady_clock::time_point deadline) {
     if (::poll(&waiting, 1, static_cast<int>(left.count())) <= 0) return false;
     char buffer[8192];
     ssize_t got = ::recv(fd_, buffer, sizeof buffer, 0);
-    if (got <= 0) return false;
+    if (got <= 0) {
+        ended_ = true;
+        return false;
+    }
     raw_.append(buffer, static_cast<std::size_t>(got));
     return true;
 }
@@ -58,6 +61,7 @@ void EventReader::dechunk() {
         auto line_end = raw_.find("\r\n");
         if (line_end == std::string::npos) return;
         std::size_t size = std::stoul(raw_.substr(0, line_end), nullptr, 16);
+        if (size == 0) ended_ = true;
         if (raw_.size() < line_end + 2 + size + 2) return;
         body_ += raw_.substr(line_end + 2, size);
         raw_.erase(0, line_end + 2 + size + 2);

@@ -23,6 +23,8 @@ class EventReader {
     EventReader& operator=(const EventReader&) = delete;
 
     int status() const { return status_; }
+    //! Whether the server has ended the stream (its last chunk, or the connection closed).
+    bool ended() const { return ended_; }
     const std::string& head() const { return head_; }
     //! The next event, or nothing when none comes within `timeout` or the stream ends.
     std::optional<SseEvent> next(std::chrono::milliseconds timeout = std::chrono::seconds(10));
@@ -38,6 +40,7 @@ class EventReader {
 
     int fd_ = -1;
     int status_ = 0;
+    bool ended_ = false;
     std::string head_, raw_, body_;
 };
 

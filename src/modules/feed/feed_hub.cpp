@@ -62,8 +62,10 @@ std::size_t Hub::open_streams() const {
     return count;
 }
 
-std::shared_ptr<http::EventStream> Hub::open(const Reader& reader, std::optional<std::int64_t> cursor) {
-    auto subscriber = std::make_shared<Subscriber>(Subscriber{reader, 0, std::make_shared<http::EventStream>()});
+std::shared_ptr<http::EventStream> Hub::open(const Reader& reader, std::int64_t session_id,
+                                             std::optional<std::int64_t> cursor) {
+    auto subscriber =
+        std::make_shared<Subscriber>(Subscriber{reader, session_id, 0, std::make_shared<http::EventStream>()});
     std::lock_guard guard(dispatching_);  // no entry is handed out while this stream catches up
     std::lock_guard lists(mutex_);
     auto& list = subscribers_[reader.school_id];
@@ -108,6 +110,7 @@ void Hub::run() {
         try {
             while (dispatch_batch() == kBatch) {
             }
+            if (std::chrono::steady_clock::now() - last_sweep_ >= poll_) end_signed_out();
         } catch (const std::exception& e) {
             log::error(std::string("feed: cannot hand out entries: ") + e.what());
         }
@@ -151,6 +154,32 @@ int Hub::dispatch_batch() {
         last_ = e.id;
     }
     return static_cast<int>(entries.size());
+}
+
+void Hub::end_signed_out() {
+    last_sweep_ = std::chrono::steady_clock::now();
+    std::set<std::int64_t> sessions;
+    {
+        std::lock_guard lists(mutex_);
+        for (const auto& [school, list] : subscribers_)
+            for (const auto& s : list) sessions.insert(s->session_id);
+    }
+    if (sessions.empty()) return;
+    std::string ids;
+    for (auto id : sessions) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    std::set<std::int64_t> alive;
+    {
+        auto tx = db_.begin(storage::Access::Read);
+        for (const auto& r : tx->query("SELECT id FROM sessions WHERE id IN (" + ids + ")"))
+            alive.insert(r[0].as_int());
+    }
+    std::lock_guard lists(mutex_);
+    for (auto& [school, list] : subscribers_)
+        std::erase_if(list, [&](const auto& s) {
+            if (alive.count(s->session_id)) return false;
+            s->stream->end();
+            return true;
+        });
 }
 
 std::shared_ptr<Hub> start_hub(storage::Database& db, int streams_per_user) {

@@ -19,7 +19,8 @@ class Hub {
 
     //! A stream for the reader: first what they missed after `cursor` (none: from now), then each new entry they
     //! may see, as it commits. 429 beyond `streams_per_user` streams of one user.
-    std::shared_ptr<http::EventStream> open(const Reader& reader, std::optional<std::int64_t> cursor);
+    std::shared_ptr<http::EventStream> open(const Reader& reader, std::int64_t session_id,
+                                            std::optional<std::int64_t> cursor);
     //! Something was committed: look for new entries.
     void wake();
     std::size_t open_streams() const;
@@ -27,11 +28,14 @@ class Hub {
   private:
     struct Subscriber {
         Reader reader;
+        std::int64_t session_id = 0;
         std::int64_t cursor = 0;  //!< the last entry this stream has been given or has passed over
         std::shared_ptr<http::EventStream> stream;
     };
     void run();
     int dispatch_batch();
+    //! Ends the streams whose session has ended (sign-out, a password reset, a disabled account).
+    void end_signed_out();
     //! Reads where the feed stands, the first time a stream opens or news comes (not at construction: the
     //! routes are also built by `kreda routes`, without a database). Under `dispatching_`.
     void ensure_started();
@@ -47,6 +51,7 @@ class Hub {
     std::int64_t last_ = 0;         //!< the last entry handed out
     std::chrono::seconds poll_{5};  //!< looks for entries nobody told it of (KREDA_FEED_POLL_SECONDS)
     std::unique_ptr<storage::Database::Listener> listener_;
+    std::chrono::steady_clock::time_point last_sweep_ = std::chrono::steady_clock::now();
     std::thread thread_;
 };
 

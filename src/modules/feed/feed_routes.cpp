@@ -48,7 +48,7 @@ void register_routes(http::Router& router, Context& ctx, std::shared_ptr<Hub> hu
         auto cursor = cursor_of(r);
         http::Response response;
         response.content_type = "text/event-stream";
-        response.events = hub->open(require_reader(ctx, actor), cursor);
+        response.events = hub->open(require_reader(ctx, actor), actor.session_id, cursor);
         return response;
     });
 }
