@@ -153,6 +153,22 @@ TEST_F(Feed, AStudentsFeedNeverCarriesWhatIsForTheParents) {
     EXPECT_FALSE(mentions(students, "message.received", "tylko dla rodziców"));
 }
 
+TEST_F(Feed, HomeworkSetAndTakenBackBothReachTheClass) {
+    HttpClient parent = as(kid_.parent_login), teacher = as(teacher_.login);
+    auto from = head(parent);
+    Date due = add_days(warsaw_date(std::time(nullptr)), 3);
+    auto set = teacher.post(
+        "/api/v1/homework",
+        object{{"assignment_id", assignment_}, {"due_on", format_date(due)}, {"text", "Uzgodnij równania reakcji"}});
+    ASSERT_EQ(set.status, 201) << set;
+    ASSERT_EQ(teacher.del("/api/v1/homework/" + std::to_string(id_of(set.json()))).status, 204);
+    auto seen = feed_of(parent, from);
+    EXPECT_TRUE(mentions(seen, "homework.set", "Uzgodnij równania"));
+    EXPECT_TRUE(mentions(seen, "homework.deleted", "Uzgodnij równania"));
+    HttpClient stranger = as(other_.parent_login);
+    EXPECT_FALSE(mentions(feed_of(stranger, from), "homework.set", "Uzgodnij równania"));
+}
+
 TEST_F(Feed, CursorsLoseAndRepeatNothingUnderConcurrentWriters) {
     HttpClient parent = as(kid_.parent_login);
     auto start = head(parent);

@@ -123,6 +123,10 @@ void delete_event(Context& ctx, const auth::Actor& actor, std::int64_t event_id)
         tx.execute("DELETE FROM meeting_answers WHERE event_id = ?", {event_id});
         tx.execute("DELETE FROM events WHERE id = ?", {event_id});
         audit::record(tx, actor, *actor.school_id, "event.delete", "event", event_id, before, std::nullopt);
+        std::optional<std::int64_t> group;
+        if (!before.at("group_id").is_null()) group = before.at("group_id").as_int64();
+        feed::publish(
+            tx, {feed::for_class(*actor.school_id, before.at("class_id").as_int64(), group, "event.deleted", before)});
     });
 }
 

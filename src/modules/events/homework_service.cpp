@@ -137,6 +137,7 @@ void delete_homework(Context& ctx, const auth::Actor& actor, std::int64_t homewo
         tx.execute("DELETE FROM homework_attachments WHERE homework_id = ?", {homework_id});
         tx.execute("DELETE FROM homework WHERE id = ?", {homework_id});
         audit::record(tx, actor, a.school_id, "homework.delete", "homework", homework_id, before, std::nullopt);
+        feed::publish(tx, {feed::for_class(a.school_id, a.class_id, a.group_id, "homework.deleted", before)});
     });
 }
 

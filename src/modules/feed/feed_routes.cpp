@@ -7,9 +7,11 @@ namespace kreda::feed {
 
 namespace {
 
-//! The reader's cursor: `since` in the query, or the Last-Event-ID header a reconnecting EventSource sends.
+//! The reader's cursor: the Last-Event-ID header a reconnecting EventSource sends (it is newer than the URL's),
+//! else `since` in the query.
 std::optional<std::int64_t> cursor_of(const http::Request& r) {
-    std::string text = r.query_param("since").value_or(std::string(r.header("last-event-id")));
+    std::string text(r.header("last-event-id"));
+    if (text.empty()) text = r.query_param("since").value_or("");
     if (text.empty()) return std::nullopt;
     try {
         std::size_t used = 0;

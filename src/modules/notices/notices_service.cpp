@@ -57,6 +57,20 @@ json::object notice_json(const Notice& n, std::optional<std::int64_t> read_at) {
             {"read", read_at.has_value()}};
 }
 
+//! Feed entries for the announcement's audience: each chosen class, or the school's audience.
+std::vector<feed::Entry> news_of(const Notice& n, const std::string& kind) {
+    json::object data{
+        {"notice_id", n.id},
+        {"title", n.title},
+        {"author", {{"id", n.author_id}, {"first_name", n.author_first_name}, {"last_name", n.author_last_name}}}};
+    std::vector<feed::Entry> entries;
+    if (n.audience == "classes")
+        for (auto c : n.class_ids) entries.push_back(feed::for_class(n.school_id, c, std::nullopt, kind, data));
+    else
+        entries.push_back(feed::for_school(n.school_id, n.audience, kind, data));
+    return entries;
+}
+
 Notice require_visible(storage::Transaction& tx, const auth::Actor& actor, std::int64_t notice_id) {
     auto row = tx.query_one(std::string(kFields) + "WHERE n.id = ?", {notice_id});
     if (!row || !actor.school_id) throw errors::not_found();
@@ -148,14 +162,7 @@ json::object create(Context& ctx, const auth::Actor& actor, const json::object& 
         Notice stored = notice_of(*row);
         json::object out = notice_json(stored, std::nullopt);
         audit::record(tx, actor, n.school_id, "announcement.create", "announcement", n.id, std::nullopt, out);
-        json::object news{{"notice_id", n.id}, {"title", n.title}, {"author", out.at("author")}};
-        std::vector<feed::Entry> entries;
-        if (n.audience == "classes")
-            for (auto c : n.class_ids)
-                entries.push_back(feed::for_class(n.school_id, c, std::nullopt, "notice.published", news));
-        else
-            entries.push_back(feed::for_school(n.school_id, n.audience, "notice.published", news));
-        feed::publish(tx, entries);
+        feed::publish(tx, news_of(stored, "notice.published"));
         return out;
     });
 }
@@ -212,6 +219,7 @@ void remove(Context& ctx, const auth::Actor& actor, std::int64_t notice_id) {
         tx.execute("DELETE FROM announcement_reads WHERE announcement_id = ?", {notice_id});
         tx.execute("DELETE FROM announcements WHERE id = ?", {notice_id});
         audit::record(tx, actor, n.school_id, "announcement.delete", "announcement", notice_id, before, std::nullopt);
+        feed::publish(tx, news_of(n, "notice.deleted"));
     });
 }
 

@@ -108,6 +108,8 @@ namespace {
 void publish_marks(storage::Transaction& tx, const LessonRow& lesson, const std::map<std::int64_t, std::string>& before,
                    const std::map<std::int64_t, std::string>& after) {
     auto subject = tx.query_one("SELECT name FROM subjects WHERE id = ?", {lesson.subject_id});
+    std::map<std::string, json::object> types;  // families cannot read the school's list: the entry names it
+    for (const auto& t : attendance::known_types(tx, lesson.school_id)) types[t.code] = attendance::to_json(t);
     std::vector<feed::Entry> news;
     for (const auto& [student, code] : after) {
         auto was = before.find(student);
@@ -118,6 +120,7 @@ void publish_marks(storage::Transaction& tx, const LessonRow& lesson, const std:
                                {"lesson_number", lesson.lesson_number},
                                {"subject", subject ? json::value((*subject)[0].as_text()) : json::value(nullptr)},
                                {"code", code},
+                               {"type", types.count(code) ? json::value(types[code]) : json::value(nullptr)},
                                {"before", was == before.end() ? json::value(nullptr) : json::value(was->second)}}));
     }
     feed::publish(tx, news);
