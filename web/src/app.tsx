@@ -18,6 +18,7 @@ import { FreeDaysPage } from './pages/FreeDays';
 import { GroupsPage } from './pages/Groups';
 import { HomePage } from './pages/Home';
 import { LoginPage } from './pages/Login';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset';
 import { NotFoundPage } from './pages/NotFound';
 import { SchoolsPage } from './pages/Schools';
 import { SchoolSettingsPage } from './pages/SchoolSettings';
@@ -118,7 +119,7 @@ export function App() {
 
   // Keep the address bar in step with the session: /login when signed out, away from it when in.
   useEffect(() => {
-    if (session.state === 'out' && path !== '/login') {
+    if (session.state === 'out' && path !== '/login' && !SIGNED_OUT_PAGES[path]) {
       if (path !== '/') returnTo.current = path + location.search;
       navigate('/login', true);
     } else if (session.state === 'in' && path === '/login') {
@@ -165,7 +166,21 @@ export function App() {
   return <AppContext.Provider value={state}>{renderPage(session, path, t)}</AppContext.Provider>;
 }
 
+// Pages that work without signing in (also while signed in: a reset link may be for another account).
+const SIGNED_OUT_PAGES: Record<string, FunctionComponent> = {
+  '/forgot-password': ForgotPasswordPage,
+  '/reset-password': ResetPasswordPage,
+};
+
 function renderPage(session: Session, path: string, t: AppState['t']) {
+  const SignedOutPage = SIGNED_OUT_PAGES[path];
+  if (SignedOutPage && session.state !== 'loading') {
+    return (
+      <Shell withNav={false}>
+        <SignedOutPage />
+      </Shell>
+    );
+  }
   if (session.state === 'loading') {
     return (
       <Shell withNav={false}>

@@ -65,6 +65,20 @@ export const en: Record<MessageKey, string> = {
   'notFound.text': 'This page does not exist or you do not have access to it.',
   'notFound.home': 'Back to the home page',
 
+  'login.forgot': 'Forgot your password?',
+  'reset.askTitle': 'A new password',
+  'reset.askIntro':
+    'Give your login or the e-mail address the school has for you. If the account has an address, we send it a link to set a new password, valid for an hour.',
+  'reset.loginOrEmail': 'Login or e-mail',
+  'reset.askSubmit': 'Send the link',
+  'reset.sent':
+    'If such an account has an e-mail address, we have just sent it a link. Check your mail (the spam folder too). An account without an address: the school office resets the password.',
+  'reset.backToLogin': 'Back to sign-in',
+  'reset.setTitle': 'Set a new password',
+  'reset.setSubmit': 'Set password',
+  'reset.done': 'Your password is set. Sign in with it; other signed-in devices have been signed out.',
+  'reset.noToken':
+    'The address lacks the code from the mail. Open the link from the e-mail again, or ask for a new one.',
   'login.title': 'Sign in',
   'login.intro': 'Sign in with the login and password you got from your school.',
   'login.login': 'Login',

@@ -64,6 +64,19 @@ export const pl = {
   'notFound.home': 'Wróć na stronę główną',
 
   'login.title': 'Logowanie',
+  'login.forgot': 'Nie pamiętasz hasła?',
+  'reset.askTitle': 'Nowe hasło',
+  'reset.askIntro':
+    'Podaj swój login albo adres e-mail zapisany w szkole. Jeśli konto ma adres e-mail, wyślemy na niego link do ustawienia nowego hasła, ważny godzinę.',
+  'reset.loginOrEmail': 'Login albo e-mail',
+  'reset.askSubmit': 'Wyślij link',
+  'reset.sent':
+    'Jeśli takie konto ma adres e-mail, właśnie wysłaliśmy na niego link. Sprawdź pocztę (także folder spam). Konto bez adresu e-mail: hasło zresetuje sekretariat szkoły.',
+  'reset.backToLogin': 'Wróć do logowania',
+  'reset.setTitle': 'Ustaw nowe hasło',
+  'reset.setSubmit': 'Ustaw hasło',
+  'reset.done': 'Hasło jest ustawione. Zaloguj się nim; inne zalogowane urządzenia zostały wylogowane.',
+  'reset.noToken': 'W adresie brakuje kodu z wiadomości. Otwórz link z e-maila jeszcze raz albo poproś o nowy.',
   'login.intro': 'Zaloguj się loginem i hasłem otrzymanym w szkole.',
   'login.login': 'Login',
   'login.password': 'Hasło',

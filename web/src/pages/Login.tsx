@@ -5,6 +5,7 @@ import { useForm } from '../components/form';
 import { Notice, Submit, TextField } from '../components/fields';
 import { PageHeading } from '../components/page';
 import { useApp } from '../context';
+import { navigate } from '../router';
 
 interface Credentials {
   login: string;
@@ -88,6 +89,17 @@ export function LoginPage() {
             error={errors.password}
           />
           <Submit busy={form.busy} label={t('login.submit')} busyLabel={t('login.busy')} />
+          <p>
+            <a
+              href="/forgot-password"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/forgot-password');
+              }}
+            >
+              {t('login.forgot')}
+            </a>
+          </p>
         </form>
       ) : (
         <form class="card form" ref={form.formRef} onSubmit={signIn} noValidate>
