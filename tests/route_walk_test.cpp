@@ -19,7 +19,8 @@ struct Route {
     bool personal() const {
         return pattern.rfind("/api/v1/teacher/", 0) == 0 || pattern.rfind("/api/v1/calendar-feeds", 0) == 0 ||
                pattern.rfind("/api/v1/messages", 0) == 0 || pattern.rfind("/api/v1/notices", 0) == 0 ||
-               pattern.rfind("/api/v1/attachments", 0) == 0 || pattern.rfind("/api/v1/feed", 0) == 0;
+               pattern.rfind("/api/v1/attachments", 0) == 0 || pattern.rfind("/api/v1/feed", 0) == 0 ||
+               pattern.rfind("/api/v1/me/", 0) == 0;
     }
 };
 

@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "modules/mail/mail.hpp"
+#include "modules/notify/notify.hpp"
 #include "storage/migrations.hpp"
 
 namespace kreda::app {
@@ -52,7 +53,8 @@ int serve(const ServeConfig& config) {
     http::Router router;
     std::string web_root = config.web_root.empty() ? default_web_root() : config.web_root;
     register_all_routes(router, ctx, metrics, web_root);
-    auto sender = mail::start_sender(*db, ctx.settings);  // delivers the outbox while the server runs
+    auto sender = mail::start_sender(*db, ctx.settings);        // delivers the outbox while the server runs
+    auto notifier = notify::start_notifier(*db, ctx.settings);  // turns feed entries into mail for who wants it
 
     http::ServerOptions options;
     options.listen = config.listen;

@@ -14,6 +14,7 @@
 #include "modules/mail/mail.hpp"
 #include "modules/messages/messages.hpp"
 #include "modules/notices/notices.hpp"
+#include "modules/notify/notify.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
@@ -90,6 +91,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     attendance::register_excuse_routes(router, ctx);
     audit::register_routes(router, ctx);
     mail::register_routes(router, ctx);
+    notify::register_routes(router, ctx);
     feed::register_routes(router, ctx, feed::start_hub(ctx.db, ctx.settings.streams_per_user));
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });

@@ -587,6 +587,30 @@ CREATE TABLE password_resets (
 );
 )sql";
 
+constexpr std::string_view kNotifications = R"sql(
+CREATE TABLE notification_preferences (
+    user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    channels TEXT NOT NULL,
+    quiet_from INTEGER,
+    quiet_to INTEGER,
+    digest_at INTEGER NOT NULL DEFAULT 1020,
+    language TEXT NOT NULL DEFAULT 'pl',
+    last_digest_on TEXT,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE notification_digest (
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    entry_id BIGINT NOT NULL,
+    line TEXT NOT NULL,
+    PRIMARY KEY (user_id, entry_id)
+);
+CREATE TABLE notifier_state (
+    id INTEGER PRIMARY KEY,
+    cursor BIGINT NOT NULL
+);
+INSERT INTO notifier_state (id, cursor) SELECT 1, last FROM feed_counter WHERE id = 1;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -621,6 +645,8 @@ const std::vector<Migration>& schema_migrations() {
         {15, "homework attachments: the files a teacher hands out with homework", kHomeworkAttachments},
         {16, "the change feed: what families may see, in commit order, for apps that sync and for live pages", kFeed},
         {17, "e-mail: the outbox that a sender delivers with retries, and single-use password reset links", kMail},
+        {18, "notifications: each user's channels and quiet hours, the digest's pending lines, the notifier's cursor",
+         kNotifications},
     };
     return all;
 }

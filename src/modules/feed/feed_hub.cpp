@@ -144,11 +144,17 @@ int Hub::dispatch_batch() {
         auto list = subscribers_.find(e.school_id);
         if (list != subscribers_.end()) {
             std::erase_if(list->second, [](const auto& s) { return !s->stream->open(); });
+            // An entry reads the same for every reader who sees it about the same student: format it once each.
+            std::map<std::optional<std::int64_t>, std::string> formatted;
             for (const auto& s : list->second) {
                 if (s->cursor >= e.id) continue;
-                bool in_mailbox = e.target == "message" && inboxes[e.target_id].count(s->reader.user_id);
-                if (auto item = item_for(s->reader, e, in_mailbox)) s->stream->send(event_of(*item));
                 s->cursor = e.id;
+                bool in_mailbox = e.target == "message" && inboxes[e.target_id].count(s->reader.user_id);
+                auto student = seen_by(s->reader, e, in_mailbox);
+                if (!student) continue;
+                auto text = formatted.find(*student);
+                if (text == formatted.end()) text = formatted.emplace(*student, event_of(item_of(e, *student))).first;
+                s->stream->send(text->second);
             }
         }
         last_ = e.id;

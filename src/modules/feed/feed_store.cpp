@@ -107,7 +107,7 @@ Reader reader_of(storage::Transaction& tx, const auth::Actor& actor) {
     return reader;
 }
 
-std::optional<Item> item_for(const Reader& reader, const StoredEntry& e, bool in_mailbox) {
+std::optional<std::optional<std::int64_t>> seen_by(const Reader& reader, const StoredEntry& e, bool in_mailbox) {
     if (e.school_id != reader.school_id) return std::nullopt;
     std::optional<std::int64_t> student;
     if (e.target == "student") {
@@ -123,14 +123,23 @@ std::optional<Item> item_for(const Reader& reader, const StoredEntry& e, bool in
     } else if (e.target != "message" || !in_mailbox) {
         return std::nullopt;
     }
-    json::value data = boost::json::parse(e.data);
+    return student;
+}
+
+Item item_of(const StoredEntry& e, std::optional<std::int64_t> student) {
     return Item{e.id,
                 e.kind,
                 {{"id", e.id},
                  {"kind", e.kind},
                  {"at", format_instant(e.created_at)},
                  {"student_id", student ? json::value(*student) : json::value(nullptr)},
-                 {"data", std::move(data)}}};
+                 {"data", boost::json::parse(e.data)}}};
+}
+
+std::optional<Item> item_for(const Reader& reader, const StoredEntry& e, bool in_mailbox) {
+    auto student = seen_by(reader, e, in_mailbox);
+    if (!student) return std::nullopt;
+    return item_of(e, *student);
 }
 
 Page read_since(storage::Transaction& tx, const Reader& reader, std::int64_t since, int limit) {

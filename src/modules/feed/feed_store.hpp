@@ -16,7 +16,12 @@ std::vector<StoredEntry> entries_after(storage::Transaction& tx, std::int64_t si
 //! The id of the last committed entry.
 std::int64_t head_of(storage::Transaction& tx);
 
-//! The entry as the reader receives it, or nothing when it is not theirs; `in_mailbox` for "message" entries.
+//! Whether the reader sees the entry (`in_mailbox` for "message" entries) and, if so, which of their students it
+//! is about (none for messages and school-wide entries). Cheap: no JSON is touched.
+std::optional<std::optional<std::int64_t>> seen_by(const Reader& reader, const StoredEntry& entry, bool in_mailbox);
+//! The entry as received when it is about `student`.
+Item item_of(const StoredEntry& entry, std::optional<std::int64_t> student);
+//! Both at once: the entry as the reader receives it, or nothing when it is not theirs.
 std::optional<Item> item_for(const Reader& reader, const StoredEntry& entry, bool in_mailbox);
 
 //! Wakes this process's hub (after a commit that published entries).

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/text.hpp"
@@ -19,12 +20,14 @@ struct Mail {
     std::string to, subject, body;
 };
 
-//! A template in the reader's language with `{{name}}` filled from `values`. Templates: password_reset.
+//! A template in the reader's language with `{{name}}` filled from `values`. Templates: password_reset,
+//! notification, digest.
 Mail render(const std::string& template_name, Language language, const std::string& to,
             const std::map<std::string, std::string>& values);
 
-//! Queues the mail in the caller's transaction; the sender is woken after the commit.
-void enqueue(storage::Transaction& tx, const Mail& mail);
+//! Queues the mail in the caller's transaction (not to go before `not_before`, e.g. the end of quiet hours); the
+//! sender is woken after the commit.
+void enqueue(storage::Transaction& tx, const Mail& mail, std::optional<std::int64_t> not_before = std::nullopt);
 
 //! When a failed attempt is retried: 30 s, 1 min, 2 min, … up to 1 h; after `kMaxAttempts` the mail is given up.
 std::int64_t backoff_seconds(int attempts);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/json.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/mail/mail_sender.hpp"
 
@@ -23,6 +24,20 @@ const std::map<std::string, Template>& templates() {
            "Hello {{name}},\n\nsomeone (we hope it was you) asked for a new password for the account {{login}} in the "
            "Kreda school register. To set it, open this address within an hour:\n\n{{link}}\n\nThe address works "
            "once. If it was not you, do nothing: your password stays as it is.\n\n-- \nKreda, the school register"}}},
+        {"notification",
+         {{"Kreda: {{line}}", "Kreda: {{line}}"},
+          {"Dzień dobry {{name}},\n\n{{line}}\n\nWięcej w dzienniku: {{link}}\n\nKtóre zmiany przychodzą e-mailem, "
+           "wybierzesz "
+           "w ustawieniach powiadomień.\n-- \nKreda, dziennik szkolny",
+           "Hello {{name}},\n\n{{line}}\n\nMore in the register: {{link}}\n\nChoose which changes come by e-mail in "
+           "the "
+           "notification settings.\n-- \nKreda, the school register"}}},
+        {"digest",
+         {{"Kreda: podsumowanie dnia ({{count}})", "Kreda: the day in short ({{count}})"},
+          {"Dzień dobry {{name}},\n\nco nowego w dzienniku:\n\n{{lines}}\nWięcej: {{link}}\n-- \nKreda, dziennik "
+           "szkolny",
+           "Hello {{name}},\n\nwhat is new in the register:\n\n{{lines}}\nMore: {{link}}\n-- \nKreda, the school "
+           "register"}}},
     };
     return all;
 }
@@ -48,14 +63,16 @@ std::string one_line(std::string text) {
 Mail render(const std::string& template_name, Language language, const std::string& to,
             const std::map<std::string, std::string>& values) {
     const Template& t = templates().at(template_name);
-    return {one_line(to), one_line(fill(t.subject.in(language), values)), fill(t.body.in(language), values)};
+    std::string subject = one_line(fill(t.subject.in(language), values));
+    if (json::utf8_length(subject) > 150) subject = json::utf8_prefix(subject, 149) + "…";
+    return {one_line(to), subject, fill(t.body.in(language), values)};
 }
 
-void enqueue(storage::Transaction& tx, const Mail& mail) {
+void enqueue(storage::Transaction& tx, const Mail& mail, std::optional<std::int64_t> not_before) {
     std::int64_t now = Clock::now();
     tx.execute(
         "INSERT INTO mail_outbox (to_address, subject, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)",
-        {one_line(mail.to), one_line(mail.subject), mail.body, now, now});
+        {one_line(mail.to), one_line(mail.subject), mail.body, now, std::max(now, not_before.value_or(now))});
     tx.after_commit(wake_sender);
 }
 

@@ -1,0 +1,34 @@
+// The notifications' tables: each user's preferences, the digest's pending lines, the notifier's cursor.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace kreda::notify {
+
+inline const std::vector<std::string> kGroups = {"grades", "attendance", "terminarz", "notes", "notices", "messages"};
+
+struct Preferences {
+    std::map<std::string, std::string> channels;  //!< group → in_app | email | digest | none (absent: in_app)
+    std::optional<int> quiet_from, quiet_to;      //!< minutes of the day in Warsaw
+    int digest_at = 17 * 60;
+    std::string language = "pl";
+};
+
+Preferences load_preferences(storage::Transaction& tx, std::int64_t user_id);
+void save_preferences(storage::Transaction& tx, std::int64_t user_id, const Preferences& p);
+
+//! Users who want some group by e-mail (at once or in the digest), with an address: {user id → (prefs, …)}.
+struct MailReader {
+    std::int64_t user_id = 0, school_id = 0;
+    std::string role, email, first_name;
+    Preferences preferences;
+    std::optional<std::string> last_digest_on;
+};
+std::vector<MailReader> mail_readers(storage::Transaction& tx);
+
+}  // namespace kreda::notify

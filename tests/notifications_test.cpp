@@ -1,0 +1,173 @@
+// Notification preferences over HTTP, and the mail they bring through a real SMTP listener: at once, held back
+// by quiet hours until they end, or gathered into the day's digest.
+#include <iomanip>
+#include <sstream>
+
+#include "core/date.hpp"
+#include "support/scenario.hpp"
+#include "support/smtp_listener.hpp"
+
+namespace kreda::test {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+
+class Notifications : public ApiScenario {
+  protected:
+    static void SetUpTestSuite() {
+        ApiScenario::SetUpTestSuite();
+        school_ = create_school("SP Powiadomienia");
+        HttpClient office = signed_in(school_.admin_login, school_.admin_password);
+        Date today = warsaw_date(std::time(nullptr));
+        ASSERT_EQ(office
+                      .post(school_path(school_.school_id, "/terms"),
+                            object{{"year_name", "bieżący"},
+                                   {"starts_on", format_date(add_days(today, -60))},
+                                   {"ends_on", format_date(add_days(today, 200))},
+                                   {"second_term_starts_on", format_date(add_days(today, 30))}})
+                      .status,
+                  201);
+        auto class_id = create_class(office, school_.school_id, "5a");
+        for (auto* f : {&mailed_, &quiet_, &digest_, &no_email_}) {
+            *f = create_family(office, school_.school_id, class_id, "Dziecko", "Rodzina");
+            passwords_[f->parent_login] = activate(f->parent_login, f->parent_code);
+        }
+        for (auto* f : {&mailed_, &quiet_, &digest_})
+            EXPECT_EQ(office
+                          .patch(school_path(school_.school_id, "/users/" + std::to_string(f->parent_id)),
+                                 object{{"email", email_of(*f)}})
+                          .status,
+                      200);
+        auto teacher = create_staff(office, school_.school_id, "teacher", "Nina", "Nauczycielka");
+        teacher_password_ = activate(teacher.login, teacher.code);
+        teacher_login_ = teacher.login;
+        auto subject =
+            id_of(office.post(school_path(school_.school_id, "/subjects"), object{{"name", "Biologia"}}).json());
+        assignment_ =
+            id_of(office
+                      .post(school_path(school_.school_id, "/assignments"),
+                            object{{"teacher_id", teacher.id}, {"subject_id", subject}, {"class_id", class_id}})
+                      .json());
+        auto categories = signed_in(teacher_login_, teacher_password_)
+                              .get(school_path(school_.school_id, "/grade-categories"))
+                              .json();
+        category_ = categories.at("items").as_array()[0].at("id").as_int64();
+    }
+
+    static std::string email_of(const Family& f) { return "rodzic" + std::to_string(f.parent_id) + "@example.pl"; }
+    static HttpClient as(const Family& f) { return signed_in(f.parent_login, passwords_.at(f.parent_login)); }
+    static void grade(const Family& f, const std::string& what) {
+        auto saved =
+            signed_in(teacher_login_, teacher_password_)
+                .post("/api/v1/grades",
+                      object{{"assignment_id", assignment_},
+                             {"columns",
+                              array{object{{"category_id", category_},
+                                           {"date", format_date(warsaw_date(std::time(nullptr)))},
+                                           {"description", what},
+                                           {"grades", array{object{{"student_id", f.student_id}, {"value", "5"}}}}}}}});
+        ASSERT_EQ(saved.status, 201) << saved;
+    }
+    static std::string clock(int minutes) {
+        char out[6];
+        std::snprintf(out, sizeof out, "%02d:%02d", (minutes + 1440) % 1440 / 60, (minutes + 1440) % 60);
+        return out;
+    }
+    //! The minute of the day in Warsaw by the server's clock (which tests move forward).
+    static int server_minute() {
+        auto moved = server().client().post("/api/v1/testing/clock", object{{"advance_seconds", 0}}).json();
+        std::tm tm{};
+        std::istringstream in(std::string(moved.at("now").as_string()));
+        in >> std::get_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
+        return warsaw_minutes_of_day(timegm(&tm));
+    }
+    static void advance(std::int64_t seconds) {
+        ASSERT_EQ(server().client().post("/api/v1/testing/clock", object{{"advance_seconds", seconds}}).status, 200);
+    }
+
+    static inline SchoolAccount school_;
+    static inline Family mailed_, quiet_, digest_, no_email_;
+    static inline std::string teacher_login_, teacher_password_;
+    static inline std::int64_t assignment_ = 0, category_ = 0;
+    static inline std::map<std::string, std::string> passwords_;
+};
+
+TEST_F(Notifications, EveryoneStartsInTheAppOnlyAndMailNeedsAnAddress) {
+    HttpClient parent = as(no_email_);
+    auto mine = parent.get("/api/v1/me/notifications");
+    ASSERT_EQ(mine.status, 200) << mine;
+    EXPECT_EQ(mine.json().at("channels").at("grades").as_string(), "in_app");
+    EXPECT_TRUE(mine.json().at("quiet_hours").is_null());
+    EXPECT_TRUE(mine.json().at("email").is_null());
+    auto refused = parent.put("/api/v1/me/notifications", object{{"channels", object{{"grades", "email"}}}});
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_NE(refused.body.find("channels.grades"), std::string::npos) << refused;
+    EXPECT_EQ(parent.put("/api/v1/me/notifications", object{{"channels", object{{"wszystko", "none"}}}}).status, 422);
+    EXPECT_EQ(parent.put("/api/v1/me/notifications", object{{"channels", object{{"grades", "pigeon"}}}}).status, 422);
+    auto bad_time =
+        parent.put("/api/v1/me/notifications", object{{"quiet_hours", object{{"from", "25:00"}, {"to", "07:00"}}}});
+    EXPECT_EQ(bad_time.status, 422);
+    EXPECT_NE(bad_time.body.find("quiet_hours.from"), std::string::npos) << bad_time;
+    auto set =
+        parent.put("/api/v1/me/notifications", object{{"channels", object{{"messages", "none"}}},
+                                                      {"quiet_hours", object{{"from", "22:00"}, {"to", "07:00"}}}});
+    ASSERT_EQ(set.status, 200) << set;
+    EXPECT_EQ(set.json().at("channels").at("messages").as_string(), "none");
+    EXPECT_EQ(set.json().at("quiet_hours").at("from").as_string(), "22:00");
+    EXPECT_EQ(operator_client().get("/api/v1/me/notifications").status, 403);
+}
+
+TEST_F(Notifications, AGradeComesByMailAtOnceToThoseWhoAskedForIt) {
+    ASSERT_EQ(as(mailed_).put("/api/v1/me/notifications", object{{"channels", object{{"grades", "email"}}}}).status,
+              200);
+    grade(mailed_, "Budowa komórki");
+    grade(no_email_, "Budowa komórki bez poczty");
+    auto mail = smtp().wait_for(email_of(mailed_), "Biologia");
+    ASSERT_TRUE(mail) << "no notification arrived";
+    EXPECT_NE(mail->data.find("Nowa ocena z przedmiotu Biologia: 5"), std::string::npos) << mail->data;
+    EXPECT_FALSE(smtp().wait_for(email_of(digest_), "Budowa", std::chrono::milliseconds(500)))
+        << "another family's child's grade";
+}
+
+TEST_F(Notifications, QuietHoursHoldMailBackUntilTheyEnd) {
+    int minute = server_minute();
+    ASSERT_EQ(as(quiet_)
+                  .put("/api/v1/me/notifications",
+                       object{{"channels", object{{"grades", "email"}}},
+                              {"quiet_hours", object{{"from", clock(minute - 60)}, {"to", clock(minute + 60)}}}})
+                  .status,
+              200);
+    grade(quiet_, "Fotosynteza nocą");
+    EXPECT_FALSE(smtp().wait_for(email_of(quiet_), "Biologia", std::chrono::seconds(5))) << "sent in quiet hours";
+    advance(61 * 60);
+    EXPECT_TRUE(smtp().wait_for(email_of(quiet_), "Biologia", std::chrono::seconds(10))) << "not sent after them";
+}
+
+TEST_F(Notifications, TheDigestGathersTheDayIntoOneMailAtTheChosenTime) {
+    int minute = server_minute();
+    if (minute >= 1438) {  // too close to midnight for "later today": start from tomorrow
+        advance(15 * 60);
+        minute = server_minute();
+    }
+    ASSERT_EQ(
+        as(digest_)
+            .put("/api/v1/me/notifications", object{{"channels", object{{"grades", "digest"}}}, {"digest_at", "23:59"}})
+            .status,
+        200);
+    grade(digest_, "Układ pokarmowy");
+    grade(digest_, "Układ krążenia");
+    EXPECT_FALSE(smtp().wait_for(email_of(digest_), "podsumowanie", std::chrono::seconds(5))) << "before its time";
+    advance((1439 - minute) * 60 + 5);
+    auto digest = smtp().wait_for(email_of(digest_), "co nowego w dzienniku", std::chrono::seconds(10));
+    ASSERT_TRUE(digest) << "no digest";
+    EXPECT_NE(digest->data.find("Subject: =?UTF-8?B?"), std::string::npos);
+    std::size_t lines = 0;
+    for (auto at = digest->data.find("Nowa ocena"); at != std::string::npos;
+         at = digest->data.find("Nowa ocena", at + 1))
+        ++lines;
+    EXPECT_EQ(lines, 2u) << digest->data;
+}
+
+}  // namespace
+}  // namespace kreda::test
