@@ -69,6 +69,7 @@ if (mode === 'idle') {
     }
   });
   const arrivals = [];
+  const afterSave = []; // from the save's answer (its commit) to each arrival
   const saveTimes = [];
   let missing = 0;
   for (let i = 0; i < Number(saves); i++) {
@@ -85,13 +86,17 @@ if (mode === 'idle') {
     await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 5000))]);
     missing += count - round.arrivals.length;
     arrivals.push(...round.arrivals);
+    afterSave.push(...round.arrivals.map((a) => Math.max(0, a - saveTimes[saveTimes.length - 1])));
   }
   const f = (x) => x.toFixed(1);
   console.log(
     JSON.stringify({
       save_median_ms: f(percentile(saveTimes, 0.5)),
+      save_max_ms: f(Math.max(...saveTimes)),
       arrival_p50_ms: f(percentile(arrivals, 0.5)),
       arrival_p99_ms: f(percentile(arrivals, 0.99)),
+      after_save_p50_ms: f(percentile(afterSave, 0.5)),
+      after_save_p99_ms: f(percentile(afterSave, 0.99)),
       arrivals: arrivals.length,
       missing,
     }),
