@@ -124,6 +124,22 @@ TEST_F(Feed, AGradeReachesTheChildsFamilyAndNoOneElse) {
     EXPECT_TRUE(feed_of(parent, cursor).empty()) << "nothing twice";
 }
 
+TEST_F(Feed, ATimelineReadsNewestFirstWithBefore) {
+    grade("Pierwsza z trzech");
+    grade("Druga z trzech");
+    grade("Trzecia z trzech");
+    HttpClient parent = as(kid_.parent_login);
+    auto newest = parent.get("/api/v1/feed?before=&limit=2").json();
+    auto items = newest.at("items").as_array();
+    ASSERT_EQ(items.size(), 2u) << newest;
+    EXPECT_NE(boost::json::serialize(items[0]).find("Trzecia z trzech"), std::string::npos);
+    EXPECT_NE(boost::json::serialize(items[1]).find("Druga z trzech"), std::string::npos);
+    EXPECT_GT(items[0].at("id").as_int64(), items[1].at("id").as_int64());
+    auto older = parent.get("/api/v1/feed?limit=2&before=" + std::to_string(newest.at("cursor").as_int64())).json();
+    EXPECT_NE(boost::json::serialize(older.at("items").as_array()[0]).find("Pierwsza z trzech"), std::string::npos);
+    EXPECT_EQ(parent.get("/api/v1/feed?before=abc").status, 422);
+}
+
 TEST_F(Feed, AStudentsFeedNeverCarriesWhatIsForTheParents) {
     HttpClient parent = as(kid_.parent_login), student = as(kid_.student_login);
     auto from_parent = head(parent), from_student = head(student);

@@ -70,9 +70,13 @@ struct Page {
     bool more = false;
 };
 Page read_since(storage::Transaction& tx, const Reader& reader, std::int64_t since, int limit);
+//! Newest first: the reader's entries before `before` (none: from the newest); `cursor` is the last id looked at,
+//! to pass as the next `before`.
+Page read_before(storage::Transaction& tx, const Reader& reader, std::optional<std::int64_t> before, int limit);
 
-//! GET /feed: {items, cursor, more}.
-json::object list(Context& ctx, const auth::Actor& actor, std::int64_t since, int limit);
+//! GET /feed: {items, cursor, more}, oldest first after `since`; or, with `newest_first`, newest first before it.
+json::object list(Context& ctx, const auth::Actor& actor, std::optional<std::int64_t> cursor, bool newest_first,
+                  int limit);
 
 class Hub;
 //! Starts the process's hub of live streams (one per server process; on PostgreSQL it listens for the others).

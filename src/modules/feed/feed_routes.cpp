@@ -30,10 +30,12 @@ Reader require_reader(Context& ctx, const auth::Actor& actor) {
 
 }  // namespace
 
-json::object list(Context& ctx, const auth::Actor& actor, std::int64_t since, int limit) {
+json::object list(Context& ctx, const auth::Actor& actor, std::optional<std::int64_t> cursor, bool newest_first,
+                  int limit) {
     Reader reader = require_reader(ctx, actor);
     auto tx = ctx.db.begin(storage::Access::Read);
-    Page page = read_since(*tx, reader, since, limit);
+    Page page =
+        newest_first ? read_before(*tx, reader, cursor, limit) : read_since(*tx, reader, cursor.value_or(0), limit);
     json::array items;
     for (auto& item : page.items) items.push_back(std::move(item.json));
     return {{"items", std::move(items)}, {"cursor", page.cursor}, {"more", page.more}};
@@ -43,7 +45,9 @@ void register_routes(http::Router& router, Context& ctx, std::shared_ptr<Hub> hu
     router.add("GET", "/api/v1/feed", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
         http::Page page = http::page_of(r);
-        return http::Response::json(list(ctx, actor, cursor_of(r).value_or(0), page.limit));
+        if (r.query_param("before"))  // newest first: `before=` (empty) starts from the newest
+            return http::Response::json(list(ctx, actor, r.query_id("before"), true, page.limit));
+        return http::Response::json(list(ctx, actor, cursor_of(r), false, page.limit));
     });
     router.add("GET", "/api/v1/feed/stream", [&ctx, hub](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);

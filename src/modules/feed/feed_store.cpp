@@ -142,8 +142,10 @@ std::optional<Item> item_for(const Reader& reader, const StoredEntry& e, bool in
     return item_of(e, *student);
 }
 
-Page read_since(storage::Transaction& tx, const Reader& reader, std::int64_t since, int limit) {
-    std::int64_t head = head_of(tx);
+namespace {
+
+//! The SQL condition for the entries that may be the reader's (item_for has the last word); `?` is their id.
+std::string candidates_of(const Reader& reader) {
     std::set<std::int64_t> students, classes;
     for (const auto& [id, place] : reader.students) {
         students.insert(id);
@@ -154,10 +156,32 @@ Page read_since(storage::Transaction& tx, const Reader& reader, std::int64_t sin
                         "owner_id = ? AND folder <> 'sent' AND folder <> 'deleted'))";
     if (!students.empty()) where += " OR (target = 'student' AND target_id IN (" + id_list(students) + "))";
     if (!classes.empty()) where += " OR (target = 'class' AND target_id IN (" + id_list(classes) + "))";
+    return where;
+}
+
+}  // namespace
+
+Page read_before(storage::Transaction& tx, const Reader& reader, std::optional<std::int64_t> before, int limit) {
+    std::int64_t head = head_of(tx);
     Page page;
-    auto rows = tx.query(
-        std::string(kColumns) + "WHERE school_id = ? AND id > ? AND id <= ? AND (" + where + ") ORDER BY id LIMIT ?",
-        {reader.school_id, since, head, reader.user_id, limit});
+    auto rows = tx.query(std::string(kColumns) + "WHERE school_id = ? AND id < ? AND (" + candidates_of(reader) +
+                             ") ORDER BY id DESC LIMIT ?",
+                         {reader.school_id, before.value_or(head + 1), reader.user_id, limit});
+    for (const auto& r : rows) {
+        StoredEntry e = stored_of(r);
+        if (auto item = item_for(reader, e, e.target == "message")) page.items.push_back(std::move(*item));
+    }
+    page.more = static_cast<int>(rows.size()) == limit;
+    page.cursor = rows.empty() ? before.value_or(head + 1) : rows.rows.back()[0].as_int();
+    return page;
+}
+
+Page read_since(storage::Transaction& tx, const Reader& reader, std::int64_t since, int limit) {
+    std::int64_t head = head_of(tx);
+    Page page;
+    auto rows = tx.query(std::string(kColumns) + "WHERE school_id = ? AND id > ? AND id <= ? AND (" +
+                             candidates_of(reader) + ") ORDER BY id LIMIT ?",
+                         {reader.school_id, since, head, reader.user_id, limit});
     for (const auto& r : rows) {
         StoredEntry e = stored_of(r);
         if (auto item = item_for(reader, e, e.target == "message")) page.items.push_back(std::move(*item));
