@@ -137,14 +137,15 @@ json::object send(Context& ctx, const auth::Actor& actor, const json::object& in
                                    {"to", addressed},
                                    {"recipients", static_cast<std::int64_t>(recipients.size())}});
         // One entry however many recipients: each reader's inbox decides whether it is theirs.
-        feed::publish(
-            tx, {feed::for_message(
-                    school_id, m.id, "message.received",
-                    {{"message_id", m.id},
-                     {"thread_id", m.thread_id},
-                     {"subject", m.subject},
-                     {"from",
-                      {{"id", actor.user_id}, {"first_name", actor.first_name}, {"last_name", actor.last_name}}}})});
+        auto sender = tx.query_one("SELECT first_name, last_name FROM users WHERE id = ?", {actor.user_id});
+        json::object from{{"id", actor.user_id},
+                          {"first_name", sender ? (*sender)[0].as_text() : ""},
+                          {"last_name", sender ? (*sender)[1].as_text() : ""}};
+        feed::publish(tx, {feed::for_message(school_id, m.id, "message.received",
+                                             {{"message_id", m.id},
+                                              {"thread_id", m.thread_id},
+                                              {"subject", m.subject},
+                                              {"from", std::move(from)}})});
         return json::object{{"id", m.id},
                             {"thread_id", m.thread_id},
                             {"subject", m.subject},
