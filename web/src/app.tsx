@@ -20,6 +20,7 @@ import { HomePage } from './pages/Home';
 import { LoginPage } from './pages/Login';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset';
 import { NotFoundPage } from './pages/NotFound';
+import { NotificationSettingsPage } from './pages/NotificationSettings';
 import { SchoolsPage } from './pages/Schools';
 import { SchoolSettingsPage } from './pages/SchoolSettings';
 import { SchoolYearPage } from './pages/SchoolYear';
@@ -48,6 +49,7 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   home: HomePage,
   timeline: TimelinePage,
   security: SecurityPage,
+  notifications: NotificationSettingsPage,
   staff: StaffPage,
   classes: ClassesPage,
   students: StudentsPage,

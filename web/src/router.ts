@@ -9,6 +9,7 @@ export type RouteId =
   | 'home'
   | 'timeline'
   | 'security'
+  | 'notifications'
   | 'staff'
   | 'classes'
   | 'students'
@@ -86,6 +87,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'bells', path: '/admin/bells', roles: OFFICE, group: 'organisation' },
   { id: 'timetable', path: '/admin/timetable', roles: OFFICE, group: 'organisation' },
   { id: 'changes', path: '/admin/timetable-changes', roles: ['admin', 'secretary'], group: 'organisation' },
+  { id: 'notifications', path: '/settings/notifications', roles: SCHOOL_ROLES },
   { id: 'security', path: '/security', roles: 'all' },
   { id: 'login', path: '/login', roles: 'all' },
 ];

@@ -177,7 +177,8 @@ interface ChoiceGroupProps<V extends string | number> {
   /** The fieldset's id; each option's input is `${id}_${value}`, the error `${id}-error`. */
   id: string;
   legend: string;
-  options: { value: V; label: ComponentChildren }[];
+  /** An option may be disabled on its own (e.g. e-mail choices for an account without an address). */
+  options: { value: V; label: ComponentChildren; disabled?: boolean }[];
   error?: string;
   hint?: string;
   class?: string;
@@ -219,7 +220,7 @@ export function RadioGroupField<V extends string>(
             name={p.id}
             value={o.value}
             checked={p.value === o.value}
-            disabled={p.disabled}
+            disabled={p.disabled || o.disabled}
             onChange={() => p.onValue(o.value)}
             aria-invalid={p.error ? 'true' : undefined}
           />
@@ -243,6 +244,7 @@ export function CheckboxGroupField<V extends string | number>(
               type="checkbox"
               id={`${p.id}_${o.value}`}
               checked={p.chosen.includes(o.value)}
+              disabled={o.disabled}
               onChange={(e) =>
                 p.onChosen(e.currentTarget.checked ? [...p.chosen, o.value] : p.chosen.filter((v) => v !== o.value))
               }

@@ -42,6 +42,7 @@ export const pl = {
   'nav.week': 'Plan lekcji',
   'nav.attendance': 'Frekwencja',
   'nav.security': 'Bezpieczeństwo',
+  'nav.notifications': 'Ustawienia powiadomień',
   'nav.login': 'Logowanie',
 
   'common.yes': 'Tak',
@@ -1073,6 +1074,35 @@ export const pl = {
   'desk.unreadMessages': 'Nieprzeczytane wiadomości: {n}',
   'desk.unreadNotices': 'Nieprzeczytane ogłoszenia: {n}',
   'desk.more': 'I jeszcze: {n}.',
+
+  'notifications.title': 'Ustawienia powiadomień',
+  'notifications.intro': 'Wybierz, jak chcesz dowiadywać się o zmianach w dzienniku.',
+  'notifications.channels': 'Co i jak powiadamiać',
+  'notifications.emailTo': 'Wiadomości e-mail przychodzą na adres {email}. Adres zmienia sekretariat szkoły.',
+  'notifications.noEmail':
+    'Na Twoim koncie nie ma adresu e-mail, więc powiadomienia e-mailem są niedostępne. Adres wpisuje sekretariat szkoły — poproś go o to.',
+  'notifications.group.grades': 'Oceny',
+  'notifications.group.attendance': 'Frekwencja i usprawiedliwienia',
+  'notifications.group.terminarz': 'Terminarz, zadania domowe, zmiany w planie',
+  'notifications.group.notes': 'Uwagi',
+  'notifications.group.notices': 'Ogłoszenia',
+  'notifications.group.messages': 'Wiadomości',
+  'notifications.channel.in_app': 'Tylko w aplikacji',
+  'notifications.channel.email': 'E-mail od razu',
+  'notifications.channel.digest': 'Codzienne podsumowanie e-mailem',
+  'notifications.channel.none': 'Bez powiadomień',
+  'notifications.quiet': 'Godziny ciszy',
+  'notifications.quietOn': 'Nie wysyłaj e-maili w godzinach ciszy',
+  'notifications.quietHint':
+    'E-maile z tego czasu przyjdą po jego końcu. Zmiany w planie lekcji przychodzą zawsze. Czas polski.',
+  'notifications.quietFrom': 'Od godziny',
+  'notifications.quietTo': 'Do godziny',
+  'notifications.mail': 'Poczta',
+  'notifications.digestAt': 'Godzina codziennego podsumowania',
+  'notifications.digestHint': 'Podsumowanie przychodzi raz dziennie, jeśli zebrało się coś nowego.',
+  'notifications.language': 'Język e-maili',
+  'notifications.saved': 'Zapisano ustawienia powiadomień.',
+  'notifications.link': 'Jak i kiedy dostajesz powiadomienia o ocenach, frekwencji, ogłoszeniach i wiadomościach.',
 };
 
 export type MessageKey = keyof typeof pl;

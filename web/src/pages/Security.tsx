@@ -1,10 +1,12 @@
-// Security for every user: change password; staff also turn TOTP on or off.
+// Security for every user: change password; staff also turn TOTP on or off. School users find their notification
+// settings from here too.
 import { useState } from 'preact/hooks';
 import { post, STAFF_ROLES } from '../api';
 import { useForm } from '../components/form';
 import { Notice, Submit, TextField } from '../components/fields';
 import { PageHeading, Panel } from '../components/page';
 import { useApp } from '../context';
+import { allowed, findRoute, Link } from '../router';
 import { PasswordForm } from './PasswordForm';
 import { TotpEnrol } from './TotpEnrol';
 
@@ -62,9 +64,22 @@ function TotpPanel() {
   );
 }
 
+/** Where to choose how notifications arrive: linked from here, where users look for their account's settings. */
+function NotificationsPanel() {
+  const { t } = useApp();
+  return (
+    <Panel id="notifications-heading" title={t('notifications.title')}>
+      <p>{t('notifications.link')}</p>
+      <Link href="/settings/notifications">{t('nav.notifications')}</Link>
+    </Panel>
+  );
+}
+
 export function SecurityPage() {
   const { t, me } = useApp();
   const staff = me ? STAFF_ROLES.includes(me.user.role) : false;
+  const notifications = findRoute('/settings/notifications');
+  const hasNotifications = Boolean(me && notifications && allowed(notifications, me.user.role));
   return (
     <>
       <PageHeading title={t('security.title')} />
@@ -78,6 +93,7 @@ export function SecurityPage() {
           />
         </Panel>
         {staff && <TotpPanel />}
+        {hasNotifications && <NotificationsPanel />}
       </div>
     </>
   );
