@@ -63,28 +63,54 @@ export function PasswordForm({ knownCurrent, currentLabel, submitLabel, onChange
           error={errors.current_password}
         />
       )}
+      <NewPasswordFields
+        password={values.new_password}
+        repeat={values.repeat}
+        onPassword={(v) => set('new_password', v)}
+        onRepeat={(v) => set('repeat', v)}
+        passwordError={errors.new_password}
+        repeatError={errors.repeat}
+      />
+      <Submit busy={form.busy} label={submitLabel} busyLabel={t('common.saving')} />
+    </form>
+  );
+}
+
+interface NewPasswordProps {
+  password: string;
+  repeat: string;
+  onPassword: (value: string) => void;
+  onRepeat: (value: string) => void;
+  passwordError?: string;
+  repeatError?: string;
+}
+
+/** A new password typed twice, with the rules as a hint: changing it, and setting one through a reset link. */
+export function NewPasswordFields(p: NewPasswordProps) {
+  const { t } = useApp();
+  return (
+    <>
       <TextField
         id="new_password"
         type="password"
         label={t('pw.new')}
-        value={values.new_password}
-        onValue={(v) => set('new_password', v)}
+        value={p.password}
+        onValue={p.onPassword}
         autocomplete="new-password"
         hint={t('pw.hint')}
         required
-        error={errors.new_password}
+        error={p.passwordError}
       />
       <TextField
         id="repeat"
         type="password"
         label={t('pw.repeat')}
-        value={values.repeat}
-        onValue={(v) => set('repeat', v)}
+        value={p.repeat}
+        onValue={p.onRepeat}
         autocomplete="new-password"
         required
-        error={errors.repeat}
+        error={p.repeatError}
       />
-      <Submit busy={form.busy} label={submitLabel} busyLabel={t('common.saving')} />
-    </form>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { Notice, Submit, TextField } from '../components/fields';
 import { PageHeading } from '../components/page';
 import { useApp } from '../context';
 import { navigate } from '../router';
+import { NewPasswordFields } from './PasswordForm';
 
 function BackToSignIn() {
   const { t } = useApp();
@@ -93,26 +94,13 @@ export function ResetPasswordPage() {
         ) : (
           <form class="form" ref={form.formRef} onSubmit={save} noValidate>
             {form.error && !errors.password && !errors.repeat && <Notice kind="error">{form.error}</Notice>}
-            <TextField
-              id="new_password"
-              type="password"
-              label={t('pw.new')}
-              value={values.password}
-              onValue={(v) => set('password', v)}
-              autocomplete="new-password"
-              hint={t('pw.hint')}
-              required
-              error={errors.password}
-            />
-            <TextField
-              id="repeat"
-              type="password"
-              label={t('pw.repeat')}
-              value={values.repeat}
-              onValue={(v) => set('repeat', v)}
-              autocomplete="new-password"
-              required
-              error={errors.repeat}
+            <NewPasswordFields
+              password={values.password}
+              repeat={values.repeat}
+              onPassword={(v) => set('password', v)}
+              onRepeat={(v) => set('repeat', v)}
+              passwordError={errors.password}
+              repeatError={errors.repeat}
             />
             <Submit busy={form.busy} label={t('reset.setSubmit')} busyLabel={t('common.saving')} />
           </form>
