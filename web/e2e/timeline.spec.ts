@@ -51,12 +51,12 @@ test('a parent of several children reads the timeline through every cursor, olde
   const feed = await wholeFeed(parent);
   expect(feed.length, 'the demo gives the parent more than a screenful').toBeGreaterThan(30);
 
-  // Pages of 10 instead of 200: the page must follow the cursor to the end.
+  // Pages of 10 instead of 200: the page must follow the cursor back to the oldest.
   const asked: string[] = [];
   await page.route('**/api/v1/feed?*', (route) => {
     const url = new URL(route.request().url());
     url.searchParams.set('limit', '10');
-    asked.push(url.searchParams.get('since') ?? '');
+    asked.push(url.searchParams.get('before') ?? 'none');
     return route.continue({ url: url.toString() });
   });
   await page.setViewportSize({ width: 360, height: 780 });
@@ -65,7 +65,7 @@ test('a parent of several children reads the timeline through every cursor, olde
   const entries = page.locator('.timeline-entry');
   await expect(entries).toHaveCount(30);
   expect(asked.length, 'one request per 10 entries at least').toBeGreaterThanOrEqual(Math.ceil(feed.length / 10));
-  expect(asked[0]).toBe('0');
+  expect(asked[0], 'the first page is the newest').toBe('');
   await expect(page.getByTestId('timeline-count')).toHaveText(`Wpisów: 30 z ${feed.length}.`);
   expect(await scrollsSideways(page)).toBe(false);
   await expectAccessible(page, 'the timeline at 360 px');

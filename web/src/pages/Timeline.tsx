@@ -3,10 +3,8 @@
 // that shows it, with the child's name when a parent has several (and a choice of one of them). Families see all of
 // it; staff their messages and announcements. Entries that arrive while the page is open are added at the top.
 //
-// Loading: GET /feed only pages forward (oldest first, after a cursor). To show the newest first the page reads the
-// reader's feed from 0 in pages of 200 and keeps the newest KEPT entries, showing SHOWN at a time ("show older"
-// reveals more of what is kept). A family's feed grows by a few thousand entries a year, so this is a handful of
-// requests; GET /feed with a `before` cursor (newest first) would let it read one page.
+// Loading: GET /feed?before= pages back from the newest entry; the page reads up to KEPT entries, showing SHOWN at
+// a time ("show older" reveals more of what is kept): usually one request.
 import { useEffect, useState } from 'preact/hooks';
 import { get, query, type VisibleStudent } from '../api';
 import { SelectField } from '../components/fields';
@@ -29,13 +27,12 @@ const SHOWN = 30;
 /** The reader's newest entries, newest first. */
 async function loadFeed(): Promise<FeedEntry[]> {
   let kept: FeedEntry[] = [];
-  let since = 0;
+  let before = ''; // empty: from the newest
   for (;;) {
-    const page = await get<FeedPage>(`/feed${query({ since, limit: PAGE })}`);
+    const page = await get<FeedPage>(`/feed?before=${before}&limit=${PAGE}`);
     kept = kept.concat(page.items);
-    if (kept.length > KEPT) kept = kept.slice(-KEPT);
-    since = page.cursor;
-    if (!page.more) return kept.reverse();
+    before = String(page.cursor);
+    if (!page.more || kept.length >= KEPT) return kept.slice(0, KEPT);
   }
 }
 
