@@ -157,9 +157,13 @@ std::vector<ReadySignIn> ready_sign_ins(Context& ctx, const auth::Actor& system,
     if (sibling_child) picks.emplace_back("parent", sibling_child->parents[0]);
     if (only_child) {
         picks.emplace_back("parent", only_child->parents[0]);
-        people::User student{only_child->id,         school_id,
-                             only_child->login,      auth::Role::Student,
-                             only_child->first_name, only_child->last_name};
+        people::User student;
+        student.id = only_child->id;
+        student.school_id = school_id;
+        student.login = only_child->login;
+        student.role = auth::Role::Student;
+        student.first_name = only_child->first_name;
+        student.last_name = only_child->last_name;
         picks.emplace_back("student", student);
     }
     std::vector<ReadySignIn> ready;

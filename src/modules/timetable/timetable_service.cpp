@@ -160,14 +160,15 @@ Change create_change(Context& ctx, const auth::Actor& actor, std::int64_t school
                 throw errors::invalid(
                     {{"assignment_id", {"Nie ma takiego przydziału.", "There is no such assignment."}}});
             change.lesson_number = *lesson_number;
-            candidate = {.date = change.date,
-                         .lesson_number = change.lesson_number,
-                         .assignment_id = a->first,
-                         .teacher_id = a->second.teacher.id,
-                         .subject_id = a->second.subject.id,
-                         .class_id = a->second.class_id,
-                         .group_id = a->second.group_id,
-                         .room_id = change.room_id};
+            candidate = ResolvedLesson{};
+            candidate.date = change.date;
+            candidate.lesson_number = change.lesson_number;
+            candidate.assignment_id = a->first;
+            candidate.teacher_id = a->second.teacher.id;
+            candidate.subject_id = a->second.subject.id;
+            candidate.class_id = a->second.class_id;
+            candidate.group_id = a->second.group_id;
+            candidate.room_id = change.room_id;
         } else {
             const ResolvedLesson* held = held_lesson(week, *change.entry_id, change.date);
             if (!held) throw errors::invalid({{"entry_id", kNoSuchLesson}});
