@@ -74,14 +74,16 @@ class Notifications : public ApiScenario {
         std::snprintf(out, sizeof out, "%02d:%02d", (minutes + 1440) % 1440 / 60, (minutes + 1440) % 60);
         return out;
     }
-    //! The minute of the day in Warsaw by the server's clock (which tests move forward).
-    static int server_minute() {
+    //! The server's clock (which tests move forward), as Unix seconds.
+    static std::int64_t server_now() {
         auto moved = server().client().post("/api/v1/testing/clock", object{{"advance_seconds", 0}}).json();
         std::tm tm{};
         std::istringstream in(std::string(moved.at("now").as_string()));
         in >> std::get_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
-        return warsaw_minutes_of_day(timegm(&tm));
+        return timegm(&tm);
     }
+    //! The minute of the day in Warsaw by the server's clock.
+    static int server_minute() { return warsaw_minutes_of_day(server_now()); }
     static void advance(std::int64_t seconds) {
         ASSERT_EQ(server().client().post("/api/v1/testing/clock", object{{"advance_seconds", seconds}}).status, 200);
     }
@@ -158,7 +160,9 @@ TEST_F(Notifications, TheDigestGathersTheDayIntoOneMailAtTheChosenTime) {
     grade(digest_, "Układ pokarmowy");
     grade(digest_, "Układ krążenia");
     EXPECT_FALSE(smtp().wait_for(email_of(digest_), "podsumowanie", std::chrono::seconds(5))) << "before its time";
-    advance((1439 - minute) * 60 + 5);
+    // To 23:59:20 of the same day (Warsaw is a whole number of hours from UTC, so seconds agree).
+    std::int64_t now = server_now();
+    advance((1439 - warsaw_minutes_of_day(now)) * 60 - now % 60 + 20);
     auto digest = smtp().wait_for(email_of(digest_), "co nowego w dzienniku", std::chrono::seconds(10));
     ASSERT_TRUE(digest) << "no digest";
     EXPECT_NE(digest->data.find("Subject: =?UTF-8?B?"), std::string::npos);
