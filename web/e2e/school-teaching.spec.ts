@@ -42,21 +42,21 @@ test('an administrator sets a homeroom teacher and numbers a class register', as
   await signIn(page, account('admin'));
   await openFromNav(page, 'Klasy');
 
-  const row8a = page.getByRole('row', { name: /^8a/ });
-  await page.getByRole('button', { name: 'Zmień klasę 8a' }).click();
+  const row8a = page.getByRole('row', { name: /^8a\b/ });
+  await page.getByRole('button', { name: 'Zmień klasę 8a', exact: true }).click();
   await expect(page.getByLabel('Nazwa klasy').last()).toBeFocused();
   await page.getByLabel('Wychowawca').selectOption({ label: surnameFirst(teacher.name) });
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
   await expect(page.getByText('Zapisano klasę 8a.')).toBeVisible();
   await expect(row8a.getByRole('cell').first()).toHaveText(teacher.name);
-  await expect(page.getByRole('button', { name: 'Zmień klasę 8a' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Zmień klasę 8a', exact: true })).toBeFocused();
 
   // Cleared, the class shows no homeroom teacher.
-  await page.getByRole('button', { name: 'Zmień klasę 8a' }).click();
+  await page.getByRole('button', { name: 'Zmień klasę 8a', exact: true }).click();
   await page.getByLabel('Wychowawca').selectOption({ label: '— bez wychowawcy —' });
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
   await expect(row8a.getByRole('cell').first()).toHaveText('brak');
-  await page.getByRole('button', { name: 'Zmień klasę 8a' }).click();
+  await page.getByRole('button', { name: 'Zmień klasę 8a', exact: true }).click();
   await page.getByLabel('Wychowawca').selectOption({ label: surnameFirst(teacher.name) });
   await page.getByRole('button', { name: 'Zapisz', exact: true }).click();
   await expect(row8a.getByRole('cell').first()).toHaveText(teacher.name);
