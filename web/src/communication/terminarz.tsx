@@ -1,8 +1,8 @@
 // What the family's and the staff's terminarz pages show alike: an event's kind with its subject and lesson, and a
-// note (uwaga). Each kind is told by its name and a sign, never by colour alone.
+// note (uwaga), and events listed by day. Each kind is told by its name and a sign, never by colour alone.
 import type { ComponentChildren } from 'preact';
 import { useApp } from '../context';
-import { formatDateTime, fullName } from '../format';
+import { formatDateTime, formatDayLong, fullName, todayIso } from '../format';
 import type { MessageKey } from '../i18n';
 import type { EventKind, NoteKind, SchoolEvent, StudentNote } from './types';
 
@@ -58,5 +58,35 @@ export function NoteCard({ note, about }: { note: StudentNote; about?: Component
         {fullName(note.teacher)} · <time dateTime={note.created_at}>{formatDateTime(note.created_at, lang)}</time>
       </p>
     </li>
+  );
+}
+
+/** Events listed by day (a heading per day, today marked), each drawn by `render`. */
+export function EventDays<E extends { id: number; date: string }>({
+  items,
+  testId,
+  render,
+}: {
+  items: E[];
+  testId: string;
+  render: (event: E) => ComponentChildren;
+}) {
+  const { t, lang } = useApp();
+  const today = todayIso();
+  const days = [...new Set(items.map((e) => e.date))];
+  return (
+    <ul class="plain event-days" data-testid={testId}>
+      {days.map((day) => (
+        <li key={day} class="event-day">
+          <h3 id={`events-${day}`}>
+            {formatDayLong(day, lang)}
+            {day === today && <span class="badge off"> {t('lessons.today')}</span>}
+          </h3>
+          <ul class="plain event-list" aria-labelledby={`events-${day}`}>
+            {items.filter((e) => e.date === day).map(render)}
+          </ul>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -4,7 +4,7 @@
 // parent council.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { del, get, query, type SchoolClass } from '../api';
-import { EventKindLine } from '../communication/terminarz';
+import { EventDays, EventKindLine } from '../communication/terminarz';
 import type { ClassEvent, ClassEvents, CreatedEvent } from '../communication/types';
 import { Notice } from '../components/fields';
 import { useErrorText } from '../components/form';
@@ -14,7 +14,6 @@ import { useApp } from '../context';
 import {
   addDays,
   formatDate,
-  formatDayLong,
   formatMonth,
   fullName,
   isIsoDate,
@@ -219,37 +218,26 @@ function Events({ klass, date, parents }: { klass: SchoolClass; date: string; pa
       <LoadState state={events}>
         {(data) => {
           if (data.items.length === 0) return <p>{t('classPlanner.noEvents')}</p>;
-          const days = [...new Set(data.items.map((e) => e.date))];
           return (
-            <ul class="plain event-days" data-testid="class-events">
-              {days.map((day) => (
-                <li key={day} class="event-day">
-                  <h3 id={`events-${day}`}>
-                    {formatDayLong(day, lang)}
-                    {day === today && <span class="badge off"> {t('lessons.today')}</span>}
-                  </h3>
-                  <ul class="plain event-list" aria-labelledby={`events-${day}`}>
-                    {data.items
-                      .filter((e) => e.date === day)
-                      .map((e) => (
-                        <EventCard
-                          key={e.id}
-                          event={e}
-                          parents={parents}
-                          canDelete={office || homeroom || e.author.id === me!.user.id}
-                          onDeleted={(gone) => {
-                            setFlash({
-                              deleted: `${t(`planner.kind.${gone.kind}` as MessageKey)}, ${formatDate(gone.date, lang)}`,
-                            });
-                            events.reload();
-                            document.getElementById('event-add')?.focus();
-                          }}
-                        />
-                      ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            <EventDays
+              items={data.items}
+              testId="class-events"
+              render={(e) => (
+                <EventCard
+                  key={e.id}
+                  event={e}
+                  parents={parents}
+                  canDelete={office || homeroom || e.author.id === me!.user.id}
+                  onDeleted={(gone) => {
+                    setFlash({
+                      deleted: `${t(`planner.kind.${gone.kind}` as MessageKey)}, ${formatDate(gone.date, lang)}`,
+                    });
+                    events.reload();
+                    document.getElementById('event-add')?.focus();
+                  }}
+                />
+              )}
+            />
           );
         }}
       </LoadState>

@@ -4,7 +4,7 @@
 // sign, not by colour alone.
 import { useState } from 'preact/hooks';
 import { get, put, query, type VisibleStudent } from '../api';
-import { EventKindLine, NoteCard } from '../communication/terminarz';
+import { EventDays, EventKindLine, NoteCard } from '../communication/terminarz';
 import type { DatedList, Homework, SchoolEvent, StudentNote } from '../communication/types';
 import { AttachmentLinks } from '../components/Attachments';
 import { Notice } from '../components/fields';
@@ -151,25 +151,12 @@ function Events({ student, view, date }: { student: VisibleStudent; view: View; 
       <LoadState state={events}>
         {(data) => {
           if (data.items.length === 0) return <p>{t('planner.noEvents')}</p>;
-          const days = [...new Set(data.items.map((e) => e.date))];
           return (
-            <ul class="plain event-days" data-testid="planner-events">
-              {days.map((day) => (
-                <li key={day} class="event-day">
-                  <h3 id={`events-${day}`}>
-                    {formatDayLong(day, lang)}
-                    {day === today && <span class="badge off"> {t('lessons.today')}</span>}
-                  </h3>
-                  <ul class="plain event-list" aria-labelledby={`events-${day}`}>
-                    {data.items
-                      .filter((e) => e.date === day)
-                      .map((e) => (
-                        <EventCard key={e.id} event={e} parent={me?.user.role === 'parent'} />
-                      ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+            <EventDays
+              items={data.items}
+              testId="planner-events"
+              render={(e) => <EventCard key={e.id} event={e} parent={me?.user.role === 'parent'} />}
+            />
           );
         }}
       </LoadState>
