@@ -9,6 +9,7 @@
 #include "app/demo.hpp"
 #include "app/demo_names.hpp"
 #include "core/crypto.hpp"
+#include "modules/notify/notify.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
@@ -175,6 +176,19 @@ std::vector<ReadySignIn> ready_sign_ins(Context& ctx, const auth::Actor& system,
             ready.push_back({role, user.login, password, user.first_name + " " + user.last_name});
         }
     });
+    // The parent of one child wants grades and messages by e-mail at once and announcements in the day's digest:
+    // what the demo's teachers do then shows at /dev/mail.
+    if (!picks.empty() && picks.back().first == "student") {
+        const people::User* parent = nullptr;
+        for (const auto& [role, user] : picks)
+            if (role == "parent") parent = &user;
+        if (parent) {
+            people::update_user(ctx, office, school_id, parent->id, {{"email", "rodzic.demo@example.pl"}});
+            auto as_parent = acting_as(parent->id, auth::Role::Parent, school_id);
+            notify::set_preferences(
+                ctx, as_parent, {{"channels", {{"grades", "email"}, {"messages", "email"}, {"notices", "digest"}}}});
+        }
+    }
     return ready;
 }
 
