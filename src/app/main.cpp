@@ -43,6 +43,9 @@ void add_serve_options(CLI::App& verb, ServeConfig& config) {
     verb.add_option("--mail-from", config.settings.mail_from, "the sender of outgoing mail")
         ->envname("KREDA_MAIL_FROM");
     verb.add_flag("--dev-mail", config.settings.dev_mail, "show the outbox at /dev/mail (the demo; not in production)");
+    verb.add_option("--housekeeping-seconds", config.settings.housekeeping_seconds,
+                    "how often unactivated family accounts past 14 days are deleted")
+        ->envname("KREDA_HOUSEKEEPING_SECONDS");
     verb.add_flag("--test-clock", config.settings.test_clock, "allow tests to move the clock (never in production)");
 }
 

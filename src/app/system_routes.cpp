@@ -8,6 +8,7 @@
 #include "modules/attendance/excuses.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/events/events.hpp"
+#include "modules/family/family.hpp"
 #include "modules/feed/feed.hpp"
 #include "modules/files/files.hpp"
 #include "modules/grades/grades.hpp"
@@ -92,6 +93,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     audit::register_routes(router, ctx);
     mail::register_routes(router, ctx);
     notify::register_routes(router, ctx);
+    family::register_routes(router, ctx);
     feed::register_routes(router, ctx, feed::start_hub(ctx.db, ctx.settings.streams_per_user));
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });

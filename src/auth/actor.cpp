@@ -6,7 +6,7 @@
 namespace kreda::auth {
 
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 8> kNames = {{
+constexpr std::array<std::pair<Role, std::string_view>, 9> kNames = {{
     {Role::Operator, "operator"},
     {Role::Admin, "admin"},
     {Role::Director, "director"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 8> kNames = {{
     {Role::Pedagogue, "pedagogue"},
     {Role::Parent, "parent"},
     {Role::Student, "student"},
+    {Role::Family, "family"},
 }};
 }
 
@@ -35,7 +36,7 @@ bool is_office(Role role) {
 }
 
 bool is_staff(Role role) {
-    return role != Role::Operator && role != Role::Parent && role != Role::Student;
+    return role != Role::Operator && role != Role::Parent && role != Role::Student && role != Role::Family;
 }
 
 }  // namespace kreda::auth

@@ -8,14 +8,19 @@ namespace kreda::auth {
 
 namespace {
 
+// A family account's session starts acting as its first linked school account that is still active.
 constexpr std::string_view kInsertSession =
-    "INSERT INTO sessions (user_id, token_hash, csrf_token, kind, created_at, last_seen_at, address) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO sessions (user_id, token_hash, csrf_token, kind, created_at, last_seen_at, address, acting_user_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT l.user_id FROM family_links l JOIN users a ON a.id = l.user_id "
+    "WHERE l.family_id = ? AND a.active = 1 ORDER BY l.id LIMIT 1))";
+// `u` is whom the session acts as: its own account, or the school account a family account's session acts as.
 constexpr std::string_view kFindSession =
     "SELECT s.id, s.user_id, s.csrf_token, s.kind, s.created_at, s.last_seen_at, u.school_id, u.role, u.login, "
-    "u.first_name, u.last_name, u.active, u.password_hash IS NULL, u.totp_enabled, sc.require_staff_totp "
-    "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN schools sc ON sc.id = u.school_id "
-    "WHERE s.token_hash = ?";
+    "u.first_name, u.last_name, CASE WHEN u.active = 1 AND f.active = 1 THEN 1 ELSE 0 END, "
+    "u.password_hash IS NULL, u.totp_enabled, sc.require_staff_totp, s.acting_user_id "
+    "FROM sessions s JOIN users f ON f.id = s.user_id JOIN users u ON u.id = COALESCE(s.acting_user_id, s.user_id) "
+    "LEFT JOIN schools sc ON sc.id = u.school_id WHERE s.token_hash = ?";
+constexpr std::string_view kActAs = "UPDATE sessions SET acting_user_id = ? WHERE id = ?";
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE id = ?";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
@@ -36,7 +41,7 @@ std::string token_from(const http::Request& request, bool& from_cookie) {
 
 Timeouts timeouts_for(Role role, SessionKind kind) {
     if (kind == SessionKind::App) return {30 * 24 * 3600, 90 * 24 * 3600};
-    bool family = role == Role::Parent || role == Role::Student;
+    bool family = role == Role::Parent || role == Role::Student || role == Role::Family;
     return {family ? 60 * 60 : 30 * 60, 12 * 3600};
 }
 
@@ -45,7 +50,7 @@ IssuedSession Sessions::create(storage::Transaction& tx, std::int64_t user_id, S
     IssuedSession issued{crypto::random_hex(32), crypto::random_hex(16)};
     std::int64_t now = Clock::now();
     tx.execute(kInsertSession, {user_id, crypto::sha256_hex(issued.token), issued.csrf_token,
-                                kind == SessionKind::App ? "app" : "browser", now, now, address});
+                                kind == SessionKind::App ? "app" : "browser", now, now, address, user_id});
     return issued;
 }
 
@@ -59,7 +64,7 @@ Actor Sessions::authenticate(const http::Request& request, Allow allow) {
     const storage::Row& r = *row;
     Actor actor;
     actor.session_id = r[0].as_int();
-    actor.user_id = r[1].as_int();
+    actor.user_id = r[15].is_null() ? r[1].as_int() : r[15].as_int();
     SessionKind kind = r[3].as_text() == "app" ? SessionKind::App : SessionKind::Browser;
     if (!r[6].is_null()) actor.school_id = r[6].as_int();
     actor.role = parse_role(r[7].as_text()).value_or(Role::Student);
@@ -68,6 +73,7 @@ Actor Sessions::authenticate(const http::Request& request, Allow allow) {
     actor.last_name = r[10].as_text();
     actor.address = request.remote_address;
     actor.csrf_token = r[2].as_text();
+    if (actor.role == Role::Family || !r[15].is_null()) actor.family_id = r[1].as_int();
 
     std::int64_t now = Clock::now();
     Timeouts limits = timeouts_for(actor.role, kind);
@@ -85,7 +91,11 @@ Actor Sessions::authenticate(const http::Request& request, Allow allow) {
             403, "csrf_failed",
             {"Brak poprawnego tokenu CSRF. Odśwież stronę.", "Missing or wrong CSRF token. Reload the page."});
 
-    if (r[12].as_bool())
+    if (actor.role == Role::Family)
+        actor.state = SessionState::FamilyWithoutLink;
+    else if (actor.family_id)
+        actor.state = SessionState::Full;  // the family account signed in; the linked account's own steps don't apply
+    else if (r[12].as_bool())
         actor.state = SessionState::MustChangePassword;
     else if (is_staff(actor.role) && !r[14].is_null() && r[14].as_bool() && !r[13].as_bool())
         actor.state = SessionState::MustEnrolTotp;
@@ -96,6 +106,10 @@ Actor Sessions::authenticate(const http::Request& request, Allow allow) {
         throw ApiError(403, "totp_enrolment_required",
                        {"Szkoła wymaga weryfikacji dwuetapowej: najpierw ją włącz.",
                         "Your school requires two-step verification: please set it up first."});
+    if (allow == Allow::FullOnly && actor.state == SessionState::FamilyWithoutLink)
+        throw ApiError(403, "family_link_required",
+                       {"Najpierw połącz konto rodzinne z kontem ucznia lub rodzica ze szkoły.",
+                        "First link your family account with a student's or parent's school account."});
 
     if (now - r[5].as_int() >= kTouchEverySeconds) {
         auto tx = db_.begin(storage::Access::Write);
@@ -132,7 +146,8 @@ void Sessions::evict_where(std::int64_t user_id, std::int64_t session_id) {
     std::lock_guard guard(cache_mutex_);
     std::erase_if(cache_, [&](const auto& item) {
         const storage::Row& row = item.second.row;
-        return (session_id && row[0].as_int() == session_id) || (user_id && row[1].as_int() == user_id);
+        bool acting = !row[15].is_null() && row[15].as_int() == user_id;
+        return (session_id && row[0].as_int() == session_id) || (user_id && (row[1].as_int() == user_id || acting));
     });
 }
 
@@ -143,6 +158,12 @@ void Sessions::refresh_user(storage::Transaction& tx, std::int64_t user_id) {
 
 void Sessions::end(storage::Transaction& tx, std::int64_t session_id) {
     tx.execute(kDeleteSession, {session_id});
+    evict_where(0, session_id);
+    tx.after_commit([this, session_id] { evict_where(0, session_id); });
+}
+
+void Sessions::act_as(storage::Transaction& tx, std::int64_t session_id, std::optional<std::int64_t> user_id) {
+    tx.execute(kActAs, {user_id ? storage::Value(*user_id) : storage::Value(nullptr), session_id});
     evict_where(0, session_id);
     tx.after_commit([this, session_id] { evict_where(0, session_id); });
 }

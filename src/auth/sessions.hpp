@@ -42,6 +42,8 @@ class Sessions {
     //! when the session must first change its password or enrol a second factor (unless `allow` says so).
     Actor authenticate(const http::Request& request, Allow allow = Allow::FullOnly);
     void end(storage::Transaction& tx, std::int64_t session_id);
+    //! A family account's session acts from now on as the given linked school account (none: as no account).
+    void act_as(storage::Transaction& tx, std::int64_t session_id, std::optional<std::int64_t> user_id);
     //! Ends every session of a user except one (0: all of them).
     void end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id = 0);
     //! The user's account changed (password, second factor): sessions re-read it once `tx` commits.

@@ -24,6 +24,8 @@ struct Settings {
     std::string mail_from = "Kreda <kreda@localhost>";
     //! Shows the outbox at /dev/mail (the demo; never in production: it shows everyone's mail).
     bool dev_mail = false;
+    //! How often background housekeeping runs (deleting family accounts not activated within 14 days).
+    int housekeeping_seconds = 600;
 };
 
 //! The attachments' directory for a database location, unless configured.

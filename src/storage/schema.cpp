@@ -611,6 +611,32 @@ CREATE TABLE notifier_state (
 INSERT INTO notifier_state (id, cursor) SELECT 1, last FROM feed_counter WHERE id = 1;
 )sql";
 
+constexpr std::string_view kFamilyAccounts = R"sql(
+CREATE TABLE family_accounts (
+    user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    age_bracket TEXT NOT NULL,
+    parent_email TEXT,
+    terms_version TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    activation_hash TEXT UNIQUE,
+    activation_expires_at BIGINT NOT NULL,
+    activated_at BIGINT,
+    language TEXT NOT NULL DEFAULT 'pl'
+);
+CREATE INDEX family_accounts_pending ON family_accounts (activation_expires_at) WHERE activated_at IS NULL;
+CREATE TABLE family_links (
+    id {{ID}},
+    family_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    consent_version TEXT NOT NULL,
+    consent_at BIGINT NOT NULL,
+    consent_address TEXT NOT NULL,
+    UNIQUE (family_id, user_id)
+);
+CREATE INDEX family_links_user ON family_links (user_id);
+ALTER TABLE sessions ADD COLUMN acting_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -647,6 +673,10 @@ const std::vector<Migration>& schema_migrations() {
         {17, "e-mail: the outbox that a sender delivers with retries, and single-use password reset links", kMail},
         {18, "notifications: each user's channels and quiet hours, the digest's pending lines, the notifier's cursor",
          kNotifications},
+        {19,
+         "family accounts: e-mail sign-up with activation, the school accounts each links with the consent given, "
+         "and which linked account a family session acts as",
+         kFamilyAccounts},
     };
     return all;
 }

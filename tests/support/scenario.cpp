@@ -1,4 +1,7 @@
 #include "support/scenario.hpp"
+
+#include <cctype>
+
 #include "support/smtp_listener.hpp"
 
 namespace kreda::test {
@@ -18,8 +21,10 @@ void ApiScenario::SetUpTestSuite() {
     auto added =
         ServerProcess::run_cli({"operator", "add", kOperatorLogin, "--db", db}, std::string(kOperatorPassword) + "\n");
     ASSERT_EQ(added.exit_code, 0) << added.err;
-    // Every scenario's server sends its mail to the test's own SMTP listener on loopback.
-    server_ = std::make_unique<ServerProcess>(db, std::vector<std::string>{"--smtp-url", smtp().url()});
+    // Every scenario's server sends its mail to the test's own SMTP listener on loopback, and its housekeeping runs
+    // every second (so what the test clock makes due happens at once).
+    server_ = std::make_unique<ServerProcess>(
+        db, std::vector<std::string>{"--smtp-url", smtp().url(), "--housekeeping-seconds", "1"});
 }
 
 void ApiScenario::TearDownTestSuite() {
@@ -47,7 +52,10 @@ std::string ApiScenario::activate(const std::string& login, const std::string& c
     auto body = http.login(login, code);
     EXPECT_EQ(http.last_response().status, 200) << http.last_response();
     EXPECT_TRUE(body.at("must_change_password").as_bool());
-    std::string password = "Mocne-haslo-" + std::string(login.rbegin(), login.rend());  // never contains the login
+    // The login reversed with its digits as letters: never contains the login (a reversed palindrome would).
+    std::string password = "Mocne-haslo-";
+    for (auto c = login.rbegin(); c != login.rend(); ++c)
+        password.push_back(std::isdigit(static_cast<unsigned char>(*c)) ? static_cast<char>('a' + (*c - '0')) : *c);
     auto changed =
         http.post("/api/v1/auth/password", boost::json::object{{"current_password", code}, {"new_password", password}});
     EXPECT_EQ(changed.status, 200) << changed;

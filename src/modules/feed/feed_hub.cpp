@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
+#include <map>
 #include <thread>
 
 #include "core/error.hpp"
@@ -173,16 +174,20 @@ void Hub::end_signed_out() {
     if (sessions.empty()) return;
     std::string ids;
     for (auto id : sessions) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-    std::set<std::int64_t> alive;
+    // A session lives on as whom it acts as: a family account that switches to another child or unlinks one no
+    // longer hears the first.
+    std::map<std::int64_t, std::int64_t> alive;
     {
         auto tx = db_.begin(storage::Access::Read);
-        for (const auto& r : tx->query("SELECT id FROM sessions WHERE id IN (" + ids + ")"))
-            alive.insert(r[0].as_int());
+        for (const auto& r :
+             tx->query("SELECT id, COALESCE(acting_user_id, user_id) FROM sessions WHERE id IN (" + ids + ")"))
+            alive[r[0].as_int()] = r[1].as_int();
     }
     std::lock_guard lists(mutex_);
     for (auto& [school, list] : subscribers_)
         std::erase_if(list, [&](const auto& s) {
-            if (alive.count(s->session_id)) return false;
+            auto found = alive.find(s->session_id);
+            if (found != alive.end() && found->second == s->reader.user_id) return false;
             s->stream->end();
             return true;
         });

@@ -21,7 +21,7 @@ struct Mail {
 };
 
 //! A template in the reader's language with `{{name}}` filled from `values`. Templates: password_reset,
-//! notification, digest.
+//! notification, digest, family_activation, family_parent_consent, family_already_registered.
 Mail render(const std::string& template_name, Language language, const std::string& to,
             const std::map<std::string, std::string>& values);
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "modules/mail/mail.hpp"
@@ -35,5 +36,8 @@ class Sender {
 
 //! Wakes this process's sender (after a commit that queued mail).
 void wake_sender();
+
+//! No line breaks in a header's value (no header injection through a name or an address).
+std::string one_line(std::string text);
 
 }  // namespace kreda::mail

@@ -32,9 +32,7 @@ json::object to_json(const Preferences& p, const std::optional<std::string>& ema
 }
 
 std::optional<std::string> email_of(storage::Transaction& tx, std::int64_t user_id) {
-    auto row = tx.query_one("SELECT email FROM users WHERE id = ?", {user_id});
-    if (!row || (*row)[0].is_null() || (*row)[0].as_text().empty()) return std::nullopt;
-    return (*row)[0].as_text();
+    return mail_address(tx, user_id);
 }
 
 }  // namespace

@@ -39,13 +39,20 @@ void save_preferences(storage::Transaction& tx, std::int64_t user_id, const Pref
         {user_id, json::to_string(channels), p.quiet_from, p.quiet_to, p.digest_at, p.language, Clock::now()});
 }
 
+std::optional<std::string> mail_address(storage::Transaction& tx, std::int64_t user_id) {
+    auto row = tx.query_one("SELECT " + std::string(kMailAddress) + " FROM users u WHERE u.id = ?", {user_id});
+    if (!row || (*row)[0].is_null() || (*row)[0].as_text().empty()) return std::nullopt;
+    return (*row)[0].as_text();
+}
+
 std::vector<MailReader> mail_readers(storage::Transaction& tx) {
     std::vector<MailReader> out;
     for (const auto& r : tx.query(
-             "SELECT u.id, u.school_id, u.role, u.email, u.first_name, p.last_digest_on, p.channels, p.quiet_from, "
-             "p.quiet_to, p.digest_at, p.language FROM notification_preferences p JOIN users u ON u.id = p.user_id "
-             "WHERE u.active = 1 AND u.school_id IS NOT NULL AND u.email IS NOT NULL AND u.email <> '' AND "
-             "(p.channels LIKE '%\"email\"%' OR p.channels LIKE '%\"digest\"%')")) {
+             "SELECT u.id, u.school_id, u.role, " + std::string(kMailAddress) +
+             ", u.first_name, p.last_digest_on, p.channels, p.quiet_from, p.quiet_to, p.digest_at, p.language FROM "
+             "notification_preferences p JOIN users u ON u.id = p.user_id WHERE u.active = 1 AND u.school_id IS NOT "
+             "NULL AND (p.channels LIKE '%\"email\"%' OR p.channels LIKE '%\"digest\"%')")) {
+        if (r[3].is_null() || r[3].as_text().empty()) continue;
         MailReader m;
         m.user_id = r[0].as_int();
         m.school_id = r[1].as_int();

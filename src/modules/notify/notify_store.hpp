@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -18,6 +19,13 @@ struct Preferences {
     int digest_at = 17 * 60;
     std::string language = "pl";
 };
+
+//! Where a school account's mail goes, as SQL over `users u`: its own address, else that of the first active
+//! family account linked to it (a family that signs in by e-mail is notified there).
+inline constexpr std::string_view kMailAddress =
+    "COALESCE(NULLIF(u.email, ''), (SELECT f.email FROM family_links l JOIN users f ON f.id = l.family_id "
+    "WHERE l.user_id = u.id AND f.active = 1 ORDER BY l.id LIMIT 1))";
+std::optional<std::string> mail_address(storage::Transaction& tx, std::int64_t user_id);
 
 Preferences load_preferences(storage::Transaction& tx, std::int64_t user_id);
 void save_preferences(storage::Transaction& tx, std::int64_t user_id, const Preferences& p);

@@ -160,6 +160,10 @@ json::object me(Context& ctx, const auth::Actor& actor) {
     out["csrf_token"] = actor.csrf_token;
     out["must_change_password"] = actor.state == auth::SessionState::MustChangePassword;
     out["must_enrol_totp"] = actor.state == auth::SessionState::MustEnrolTotp;
+    // A family account's session: the e-mail it signed in with, whichever linked account it acts as.
+    auto family = actor.family_id ? store::find_user(*tx, actor.family_id) : std::nullopt;
+    out["family"] =
+        family ? json::value(json::object{{"id", family->id}, {"email", family->login}}) : json::value(nullptr);
     return out;
 }
 

@@ -32,6 +32,18 @@ json::object enrol_totp(Context& ctx, const auth::Actor& actor);
 json::object confirm_totp(Context& ctx, const auth::Actor& actor, const json::object& input);
 void disable_totp(Context& ctx, const auth::Actor& actor, const json::object& input);
 
+//! An account whose own password someone has just proven they know.
+struct VerifiedAccount {
+    std::int64_t user_id = 0;
+    std::optional<std::int64_t> school_id;
+    auth::Role role = auth::Role::Student;
+    std::string login;
+    bool active = false;
+};
+//! The account with this login, when `password` is its own password (not a one-time activation code); argon2id,
+//! taking the same time whether or not the login exists. Runs on the hashing pool.
+std::optional<VerifiedAccount> verify_own_password(Context& ctx, const std::string& login, const std::string& password);
+
 //! A login as stored: lower case, without spaces.
 std::string normal_login(std::string_view login);
 

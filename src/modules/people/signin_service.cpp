@@ -73,7 +73,12 @@ LoginResult login(Context& ctx, const LoginInput& input) {
         auto tx = ctx.db.begin(storage::Access::Read);
         who = store::credentials_by_login(*tx, login_name);
     }
-    if (!secret_matches(who, input.password) || !who->active) {
+    bool matches = secret_matches(who, input.password);
+    if (matches && !who->active && who->role == "family")  // the password is right: no secret to keep
+        throw ApiError(403, "account_not_activated",
+                       {"Konto nie jest jeszcze aktywne: otwórz link z e-maila aktywacyjnego.",
+                        "The account is not active yet: open the link in the activation e-mail."});
+    if (!matches || !who->active) {
         ctx.limiter.record_failure(login_name, input.address, now);
         audit_signin(ctx, who, login_name, input.address, "auth.login_failed");
         throw ApiError(401, "invalid_credentials", kWrongCredentials);
@@ -109,6 +114,22 @@ LoginResult login(Context& ctx, const LoginInput& input) {
     });
 }
 
+std::optional<VerifiedAccount> verify_own_password(Context& ctx, const std::string& login,
+                                                   const std::string& password) {
+    std::optional<store::Credentials> who;
+    {
+        auto tx = ctx.db.begin(storage::Access::Read);
+        who = store::credentials_by_login(*tx, normal_login(login));
+    }
+    if (!who || !who->password_hash) {
+        auth::verify_dummy_password(password);
+        return std::nullopt;
+    }
+    if (!auth::verify_password(*who->password_hash, password)) return std::nullopt;
+    return VerifiedAccount{who->user_id, who->school_id, auth::parse_role(who->role).value_or(auth::Role::Student),
+                           who->login, who->active};
+}
+
 void logout(Context& ctx, const auth::Actor& actor) {
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         ctx.sessions.end(tx, actor.session_id);
@@ -121,31 +142,34 @@ User change_password(Context& ctx, const auth::Actor& actor, const json::object&
     std::string current = fields.optional_text("current_password", 256).value_or("");
     std::string next = fields.text("new_password", 256);
     fields.check();
-    std::int64_t now = Clock::now();
-    if (auto wait = ctx.limiter.retry_after(actor.login, actor.address, now); wait > 0)
-        throw errors::too_many_attempts(static_cast<int>(wait));
+    // A family account's session changes the family account's password, never the linked school account's.
+    std::int64_t own = actor.family_id ? actor.family_id : actor.user_id;
     std::optional<store::Credentials> who;
     {
         auto tx = ctx.db.begin(storage::Access::Read);
-        who = store::credentials_by_id(*tx, actor.user_id);
+        who = store::credentials_by_id(*tx, own);
     }
+    std::string login = who ? who->login : actor.login;
+    std::int64_t now = Clock::now();
+    if (auto wait = ctx.limiter.retry_after(login, actor.address, now); wait > 0)
+        throw errors::too_many_attempts(static_cast<int>(wait));
     if (!secret_matches(who, current)) {
-        ctx.limiter.record_failure(actor.login, actor.address, now);
+        ctx.limiter.record_failure(login, actor.address, now);
         throw errors::invalid({{"current_password", kWrongCurrent}});
     }
-    if (auto weakness = auth::password_weakness(next, actor.login))
-        throw errors::invalid({{"new_password", *weakness}});
+    if (auto weakness = auth::password_weakness(next, login)) throw errors::invalid({{"new_password", *weakness}});
     if (next == current)
         throw errors::invalid(
             {{"new_password",
               {"Nowe hasło musi różnić się od obecnego.", "The new password must differ from the current one."}}});
     std::string hash = auth::hash_password(next);
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        store::set_password_hash(tx, actor.user_id, hash, now);
-        ctx.sessions.end_all(tx, actor.user_id, actor.session_id);
-        audit::append(tx, audit::entry_by(actor, who->password_hash ? "user.password_change" : "user.activate", "user",
-                                          actor.user_id));
-        return *store::find_user(tx, actor.user_id);
+        store::set_password_hash(tx, own, hash, now);
+        ctx.sessions.end_all(tx, own, actor.session_id);
+        auto entry = audit::entry_by(actor, who->password_hash ? "user.password_change" : "user.activate", "user", own);
+        entry.school_id = who->school_id;
+        audit::append(tx, entry);
+        return *store::find_user(tx, own);
     });
 }
 
