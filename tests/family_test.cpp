@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "support/event_reader.hpp"
+#include "support/push_service.hpp"
 #include "support/scenario.hpp"
 #include "support/smtp_listener.hpp"
 
@@ -276,6 +277,8 @@ TEST_F(FamilyAccounts, UnlinkingRemovesTheLinkAndEndsWhatTheSessionHeard) {
     auto links = http.get("/api/v1/family/links").json().at("links").as_array();
     ASSERT_EQ(links.size(), 2u);
 
+    TestDevice phone("rodzinny-telefon");
+    ASSERT_EQ(http.post("/api/v1/me/push-subscriptions", phone.subscription()).status, 201);
     EventReader stream(server().port(), "/api/v1/feed/stream", {{"Authorization", "Bearer " + bearer_}});
     ASSERT_TRUE(stream.wait_for("ready", ""));
     ASSERT_EQ(http.del("/api/v1/family/links/" + std::to_string(id_of(links[0]))).status, 204);
@@ -292,6 +295,8 @@ TEST_F(FamilyAccounts, UnlinkingRemovesTheLinkAndEndsWhatTheSessionHeard) {
     EXPECT_EQ(id_of(remaining[0], "user_id"), t.second.parent_id);
     ASSERT_EQ(link(http, t.first.parent_login, t.first_password).status, 201) << "it may be linked again";
     HttpClient school = signed_in(t.first.parent_login, t.first_password);
+    EXPECT_TRUE(school.get("/api/v1/me/push-subscriptions").json().at("items").as_array().empty())
+        << "the device the family subscribed through the link is forgotten with it";
     EXPECT_EQ(school.get("/api/v1/students/" + std::to_string(t.first.student_id) + "/attendance").status, 200)
         << "the school's account is untouched";
 }

@@ -43,6 +43,12 @@ void add_serve_options(CLI::App& verb, ServeConfig& config) {
     verb.add_option("--mail-from", config.settings.mail_from, "the sender of outgoing mail")
         ->envname("KREDA_MAIL_FROM");
     verb.add_flag("--dev-mail", config.settings.dev_mail, "show the outbox at /dev/mail (the demo; not in production)");
+    verb.add_option("--push-hosts", config.settings.push_hosts,
+                    "push services (host names or parent domains, comma-separated) subscriptions may use")
+        ->envname("KREDA_PUSH_HOSTS");
+    verb.add_flag("--push-allow-http", config.settings.push_allow_http, "allow http:// push endpoints (tests only)");
+    verb.add_option("--vapid-subject", config.settings.vapid_subject, "the contact in VAPID tokens (mailto: or https:)")
+        ->envname("KREDA_VAPID_SUBJECT");
     verb.add_option("--housekeeping-seconds", config.settings.housekeeping_seconds,
                     "how often unactivated family accounts past 14 days are deleted")
         ->envname("KREDA_HOUSEKEEPING_SECONDS");

@@ -9,6 +9,7 @@
 #include "modules/family/family.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/notify/notify.hpp"
+#include "modules/push/push.hpp"
 #include "storage/migrations.hpp"
 
 namespace kreda::app {
@@ -57,6 +58,7 @@ int serve(const ServeConfig& config) {
     auto sender = mail::start_sender(*db, ctx.settings);              // delivers the outbox while the server runs
     auto notifier = notify::start_notifier(*db, ctx.settings);        // turns feed entries into mail for who wants it
     auto housekeeper = family::start_housekeeper(*db, ctx.settings);  // deletes accounts never activated
+    auto pusher = push::start_sender(*db, ctx.settings);              // posts Web Push messages to devices
 
     http::ServerOptions options;
     options.listen = config.listen;

@@ -19,6 +19,7 @@
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
+#include "modules/push/push.hpp"
 #include "modules/routes_support.hpp"
 #include "modules/school/calendar.hpp"
 #include "modules/school/school.hpp"
@@ -94,6 +95,7 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
     mail::register_routes(router, ctx);
     notify::register_routes(router, ctx);
     family::register_routes(router, ctx);
+    push::register_routes(router, ctx);
     feed::register_routes(router, ctx, feed::start_hub(ctx.db, ctx.settings.streams_per_user));
     auto files = std::make_shared<http::StaticFiles>(web_root);
     router.set_fallback([files](http::Request& r) { return files->serve(r); });

@@ -24,6 +24,13 @@ struct Settings {
     std::string mail_from = "Kreda <kreda@localhost>";
     //! Shows the outbox at /dev/mail (the demo; never in production: it shows everyone's mail).
     bool dev_mail = false;
+    //! Web Push: the hosts (or their parent domains) of push services a subscription may point at — the server
+    //! posts to them, so not to any address a user gives — and the contact sent in each VAPID token.
+    std::string push_hosts =
+        "fcm.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,notify.windows.com,"
+        "push.apple.com";
+    bool push_allow_http = false;  //!< plain-HTTP push endpoints (tests' local push service only)
+    std::string vapid_subject = "mailto:kreda@localhost";
     //! How often background housekeeping runs (deleting family accounts not activated within 14 days).
     int housekeeping_seconds = 600;
 };

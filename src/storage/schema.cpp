@@ -637,6 +637,36 @@ CREATE INDEX family_links_user ON family_links (user_id);
 ALTER TABLE sessions ADD COLUMN acting_user_id BIGINT REFERENCES users(id) ON DELETE SET NULL;
 )sql";
 
+constexpr std::string_view kWebPush = R"sql(
+CREATE TABLE push_keys (
+    id INTEGER PRIMARY KEY,
+    private_key TEXT NOT NULL,
+    public_key TEXT NOT NULL
+);
+CREATE TABLE push_subscriptions (
+    id {{ID}},
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    family_id BIGINT REFERENCES users(id) ON DELETE CASCADE,
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id);
+CREATE TABLE push_outbox (
+    id {{ID}},
+    subscription_id BIGINT NOT NULL REFERENCES push_subscriptions(id) ON DELETE CASCADE,
+    payload TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    sent_at BIGINT,
+    failed_at BIGINT,
+    last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX push_outbox_due ON push_outbox (sent_at, failed_at, next_attempt_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -677,6 +707,10 @@ const std::vector<Migration>& schema_migrations() {
          "family accounts: e-mail sign-up with activation, the school accounts each links with the consent given, "
          "and which linked account a family session acts as",
          kFamilyAccounts},
+        {20,
+         "web push: the deployment's VAPID key pair, each device's push subscription, and the pushes waiting to "
+         "be delivered",
+         kWebPush},
     };
     return all;
 }

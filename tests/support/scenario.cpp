@@ -21,10 +21,11 @@ void ApiScenario::SetUpTestSuite() {
     auto added =
         ServerProcess::run_cli({"operator", "add", kOperatorLogin, "--db", db}, std::string(kOperatorPassword) + "\n");
     ASSERT_EQ(added.exit_code, 0) << added.err;
-    // Every scenario's server sends its mail to the test's own SMTP listener on loopback, and its housekeeping runs
-    // every second (so what the test clock makes due happens at once).
+    // Every scenario's server sends its mail to the test's own SMTP listener on loopback, pushes to the test's push
+    // service on loopback, and runs its housekeeping every second (so what the test clock makes due happens at once).
     server_ = std::make_unique<ServerProcess>(
-        db, std::vector<std::string>{"--smtp-url", smtp().url(), "--housekeeping-seconds", "1"});
+        db, std::vector<std::string>{"--smtp-url", smtp().url(), "--housekeeping-seconds", "1", "--push-hosts",
+                                     "127.0.0.1", "--push-allow-http"});
 }
 
 void ApiScenario::TearDownTestSuite() {

@@ -5,6 +5,7 @@
 #include "modules/family/family.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
+#include "modules/push/push.hpp"
 
 namespace kreda::family {
 
@@ -153,6 +154,7 @@ void unlink(Context& ctx, const auth::Actor& actor, std::int64_t link_id) {
         if (!row) throw errors::not_found();
         std::int64_t user_id = (*row)[0].as_int();
         tx.execute("DELETE FROM family_links WHERE id = ?", {link_id});
+        push::forget_family_link(tx, actor.family_id, user_id);  // the devices it subscribed through the link
         auto next = tx.query_one(kFirstOtherLink, {actor.family_id, user_id});
         storage::Value acting = next ? storage::Value((*next)[0].as_int()) : storage::Value(nullptr);
         tx.execute(kMoveSessions, {acting, actor.family_id, user_id});

@@ -12,6 +12,7 @@
 #include "modules/mail/mail.hpp"
 #include "modules/notify/notify.hpp"
 #include "modules/notify/notify_store.hpp"
+#include "modules/push/push.hpp"
 
 namespace kreda::notify {
 
@@ -84,7 +85,8 @@ class Notifier {
                 for (const auto& [m, reader] : readers) {
                     auto channel = m.preferences.channels.find(group);
                     if (channel == m.preferences.channels.end() ||
-                        (channel->second != "email" && channel->second != "digest"))
+                        (channel->second != "email" && channel->second != "digest" && channel->second != "push") ||
+                        (channel->second != "push" && m.email.empty()))
                         continue;
                     auto item = feed::item_for(reader, e, inbox.count(m.user_id) > 0);
                     if (!item) continue;
@@ -99,6 +101,16 @@ class Notifier {
                     std::int64_t not_before = now;
                     if (m.preferences.quiet_from && m.preferences.quiet_to && !urgent(e.kind))
                         not_before = quiet_end(now, minute, *m.preferences.quiet_from, *m.preferences.quiet_to);
+                    if (channel->second == "push") {
+                        push::enqueue(tx, m.user_id,
+                                      json::object{{"title", "Kreda"},
+                                                   {"body", line},
+                                                   {"url", "/timeline"},
+                                                   {"tag", e.kind},
+                                                   {"entry_id", e.id}},
+                                      not_before);
+                        continue;
+                    }
                     mail::enqueue(
                         tx,
                         mail::render(
@@ -119,7 +131,7 @@ class Notifier {
             std::string today = format_date(warsaw_date(now));
             int minute = warsaw_minutes_of_day(now);
             for (const auto& m : mail_readers(tx)) {
-                if (minute < m.preferences.digest_at || m.last_digest_on == today) continue;
+                if (m.email.empty() || minute < m.preferences.digest_at || m.last_digest_on == today) continue;
                 tx.execute("UPDATE notification_preferences SET last_digest_on = ? WHERE user_id = ?",
                            {today, m.user_id});
                 auto lines =
@@ -146,7 +158,6 @@ class Notifier {
 };
 
 std::shared_ptr<Notifier> start_notifier(storage::Database& db, const Settings& settings) {
-    if (settings.smtp_url.empty() && !settings.dev_mail) return nullptr;
     return std::make_shared<Notifier>(db, settings);
 }
 

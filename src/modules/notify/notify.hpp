@@ -37,7 +37,7 @@ std::int64_t quiet_end(std::int64_t now, int minute_now, int from, int to);
 std::string describe(std::string_view kind, const json::object& data, Language language);
 
 class Notifier;
-//! Starts following the feed (a thread); null without an SMTP server: there is nobody to mail.
+//! Starts following the feed (a thread): mail (kept in the outbox without an SMTP server) and pushes.
 std::shared_ptr<Notifier> start_notifier(storage::Database& db, const Settings& settings);
 
 void register_routes(http::Router& router, Context& ctx);

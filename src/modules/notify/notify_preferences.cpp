@@ -11,7 +11,7 @@ namespace kreda::notify {
 
 namespace {
 
-const std::set<std::string> kChannels = {"in_app", "email", "digest", "none"};
+const std::set<std::string> kChannels = {"in_app", "email", "digest", "push", "none"};
 
 std::string clock_text(int minutes) {
     char out[6];
@@ -60,8 +60,8 @@ json::object set_preferences(Context& ctx, const auth::Actor& actor, const json:
                     if (std::find(kGroups.begin(), kGroups.end(), group) == kGroups.end()) {
                         fields.fail(field, {"Nie ma takiej grupy powiadomień.", "No such group of notifications."});
                     } else if (!value.is_string() || !kChannels.count(std::string(value.as_string()))) {
-                        fields.fail(field, {"Kanał: in_app, email, digest albo none.",
-                                            "Channel: in_app, email, digest or none."});
+                        fields.fail(field, {"Kanał: in_app, email, digest, push albo none.",
+                                            "Channel: in_app, email, digest, push or none."});
                     } else {
                         std::string channel(value.as_string());
                         if ((channel == "email" || channel == "digest") && !email)

@@ -51,13 +51,13 @@ std::vector<MailReader> mail_readers(storage::Transaction& tx) {
              "SELECT u.id, u.school_id, u.role, " + std::string(kMailAddress) +
              ", u.first_name, p.last_digest_on, p.channels, p.quiet_from, p.quiet_to, p.digest_at, p.language FROM "
              "notification_preferences p JOIN users u ON u.id = p.user_id WHERE u.active = 1 AND u.school_id IS NOT "
-             "NULL AND (p.channels LIKE '%\"email\"%' OR p.channels LIKE '%\"digest\"%')")) {
-        if (r[3].is_null() || r[3].as_text().empty()) continue;
+             "NULL AND (p.channels LIKE '%\"email\"%' OR p.channels LIKE '%\"digest\"%' OR "
+             "p.channels LIKE '%\"push\"%')")) {
         MailReader m;
         m.user_id = r[0].as_int();
         m.school_id = r[1].as_int();
         m.role = r[2].as_text();
-        m.email = r[3].as_text();
+        m.email = r[3].is_null() ? "" : r[3].as_text();  // none: only pushes reach them
         m.first_name = r[4].as_text();
         if (!r[5].is_null()) m.last_digest_on = r[5].as_text();
         m.preferences = parse(r, 6);

@@ -30,7 +30,7 @@ std::optional<std::string> mail_address(storage::Transaction& tx, std::int64_t u
 Preferences load_preferences(storage::Transaction& tx, std::int64_t user_id);
 void save_preferences(storage::Transaction& tx, std::int64_t user_id, const Preferences& p);
 
-//! Users who want some group by e-mail (at once or in the digest), with an address: {user id → (prefs, …)}.
+//! Users who want some group by e-mail (at once or in the digest) or by push, with their address (or empty).
 struct MailReader {
     std::int64_t user_id = 0, school_id = 0;
     std::string role, email, first_name;
