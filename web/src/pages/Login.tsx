@@ -20,8 +20,14 @@ export function LoginPage() {
   const totpInput = useRef<HTMLDivElement>(null);
   const { values, set, errors } = form;
 
-  // A message shown in one language should not linger after switching to the other.
-  useEffect(() => form.reset({ ...values, totp: '' }), [lang]);
+  // A message shown in one language should not linger after switching to the other. Only on a switch: at the first
+  // render this would wipe what was typed before the effect ran (a fast typist, a test, a password manager).
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    form.reset({ ...values, totp: '' });
+  }, [lang]);
 
   useEffect(() => {
     if (step === 'totp') totpInput.current?.querySelector('input')?.focus();
