@@ -32,7 +32,8 @@ TEST_F(StudentImport, ABadRowIsReportedByLineAndNothingIsImported) {
     EXPECT_TRUE(fields.contains("line.4")) << "a register number twice in one class";
     EXPECT_TRUE(fields.contains("line.5")) << "a bad number or e-mail";
     EXPECT_FALSE(fields.contains("line.2"));
-    for (const auto& c : http.get(school_path(school_.school_id, "/classes")).json().at("items").as_array())
+    auto classes = http.get(school_path(school_.school_id, "/classes")).json();
+    for (const auto& c : classes.at("items").as_array())
         EXPECT_NE(c.at("name").as_string(), "1z") << "not even the class was created";
     EXPECT_TRUE(http.get(school_path(school_.school_id, "/students")).json().at("items").as_array().empty());
 }

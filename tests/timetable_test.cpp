@@ -65,6 +65,11 @@ class Timetable : public ApiScenario {
     static inline std::int64_t class_id_ = 0, other_class_ = 0, group1_ = 0, group2_ = 0, room1_ = 0, room2_ = 0;
     static inline std::int64_t maths_4a_ = 0, maths_4b_ = 0, english_g1_ = 0, english_g2_ = 0, monday_maths_ = 0;
     static inline Family family_;
+    //! The parent, signed in (their own password is set the first time).
+    static HttpClient as_parent() {
+        static const std::string password = activate(family_.parent_login, family_.parent_code);
+        return signed_in(family_.parent_login, password);
+    }
     static inline Staff teacher_, substitute_;
 };
 
@@ -117,6 +122,33 @@ TEST_F(Timetable, ASubstitutionShowsToTheStudentsAndToBothTeachers) {
         EXPECT_EQ(lesson_of(path("/week?week=2026-10-12&teacher_id=" + std::to_string(teacher))).size(), 1u) << teacher;
 }
 
+TEST_F(Timetable, AChangeAndItsWithdrawalReachTheFamilysFeedWithNames) {
+    HttpClient http = office();
+    HttpClient parent = as_parent();
+    auto head = parent.get("/api/v1/feed?before=").json().at("items").as_array();
+    std::string since = head.empty() ? "0" : std::to_string(id_of(head.front()));
+    auto change = http.post(path("/timetable-changes"), object{{"kind", "substitution"},
+                                                               {"date", "2026-10-19"},
+                                                               {"entry_id", monday_maths_},
+                                                               {"substitute_teacher_id", substitute_.id},
+                                                               {"room_id", room2_}});
+    ASSERT_EQ(change.status, 201) << change;
+    ASSERT_EQ(http.del(path("/timetable-changes/" + std::to_string(id_of(change.json())))).status, 204);
+    auto feed = parent.get("/api/v1/feed?since=" + since);
+    ASSERT_EQ(feed.status, 200) << feed;
+    std::vector<boost::json::object> changes;
+    auto body = feed.json();
+    for (const auto& item : body.at("items").as_array())
+        if (item.at("kind").as_string() == "timetable.changed") changes.push_back(item.at("data").as_object());
+    ASSERT_EQ(changes.size(), 2u) << feed;
+    EXPECT_EQ(changes[0].at("subject").as_string(), "Matematyka");
+    EXPECT_EQ(changes[0].at("teacher").as_string(), "Piotr Zastępczy") << "the substitute, by name";
+    EXPECT_EQ(changes[0].at("room").as_string(), "14");
+    EXPECT_FALSE(changes[0].at("withdrawn").as_bool());
+    EXPECT_TRUE(changes[1].at("withdrawn").as_bool()) << "deleting the change is news too";
+    EXPECT_EQ(changes[1].at("date").as_string(), "2026-10-19");
+}
+
 TEST_F(Timetable, ASubstituteWhoIsBusyThenIsRefused) {
     HttpClient http = office();
     ASSERT_EQ(http.post(path("/timetable"), entry(maths_4b_, 3, 2, room2_)).status, 201);  // teacher_ busy Wed 2
@@ -159,7 +191,7 @@ TEST_F(Timetable, AChangeNeedsALessonThatIsHeldThatDay) {
 }
 
 TEST_F(Timetable, FamiliesCannotChangeOrReadTheSchoolsPlan) {
-    HttpClient parent = signed_in(family_.parent_login, activate(family_.parent_login, family_.parent_code));
+    HttpClient parent = as_parent();
     EXPECT_EQ(parent.get(path("/timetable")).status, 404);
     EXPECT_EQ(parent.post(path("/timetable"), entry(maths_4a_, 5, 5, room1_)).status, 404);
     EXPECT_EQ(

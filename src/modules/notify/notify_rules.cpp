@@ -95,9 +95,17 @@ std::string describe(std::string_view kind, const json::object& data, Language l
         return pick(language, "Wiadomość od " + from + ": " + text_of(data, "subject"),
                     "Message from " + from + ": " + text_of(data, "subject"));
     }
-    if (kind == "timetable.changed")
-        return pick(language, "Zmiana w planie lekcji: " + text_of(data, "date"),
-                    "Timetable change: " + text_of(data, "date"));
+    if (kind == "timetable.changed") {
+        std::string number = text_of(data, "lesson_number");
+        std::string subject = text_of(data, "subject");
+        std::string what = subject.empty() ? "" : " (" + subject + ")";
+        bool withdrawn = data.contains("withdrawn") && data.at("withdrawn").is_bool() && data.at("withdrawn").as_bool();
+        if (withdrawn)
+            return pick(language, "Odwołano zmianę w planie: " + text_of(data, "date") + ", lekcja " + number + what,
+                        "A timetable change was withdrawn: " + text_of(data, "date") + ", lesson " + number + what);
+        return pick(language, "Zmiana w planie lekcji: " + text_of(data, "date") + ", lekcja " + number + what,
+                    "Timetable change: " + text_of(data, "date") + ", lesson " + number + what);
+    }
     return std::string(kind);
 }
 

@@ -46,6 +46,12 @@ TEST(NotificationText, SaysWhatChangedInTheReadersLanguage) {
         {"subject", {{"id", 1}, {"name", "Biologia"}}}, {"due_on", "2026-11-25"}, {"text", "Zielnik"}};
     EXPECT_EQ(describe("homework.set", homework, Language::Polish),
               "Zadanie domowe z przedmiotu Biologia na 2026-11-25: Zielnik");
+    json::object change{{"date", "2026-11-23"}, {"lesson_number", 2}, {"subject", "Fizyka"}, {"withdrawn", false}};
+    EXPECT_EQ(describe("timetable.changed", change, Language::Polish),
+              "Zmiana w planie lekcji: 2026-11-23, lekcja 2 (Fizyka)");
+    change["withdrawn"] = true;
+    EXPECT_EQ(describe("timetable.changed", change, Language::English),
+              "A timetable change was withdrawn: 2026-11-23, lesson 2 (Fizyka)");
 }
 
 }  // namespace

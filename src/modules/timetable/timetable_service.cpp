@@ -2,9 +2,9 @@
 #include "auth/policy.hpp"
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
-#include "modules/feed/feed.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/timetable/timetable.hpp"
+#include "modules/timetable/timetable_feed.hpp"
 #include "modules/timetable/timetable_store.hpp"
 
 namespace kreda::timetable {
@@ -186,8 +186,7 @@ Change create_change(Context& ctx, const auth::Actor& actor, std::int64_t school
         change.id = store::insert_change(tx, school_id, change);
         audit::record(tx, actor, school_id, "timetable_change.create", "timetable_change", change.id, std::nullopt,
                       change_json(change));
-        feed::publish(tx, {feed::for_class(school_id, candidate.class_id, candidate.group_id, "timetable.changed",
-                                           change_json(change))});
+        publish_change(tx, school_id, directory, change, false);
         return change;
     });
 }
@@ -200,6 +199,7 @@ void delete_change(Context& ctx, const auth::Actor& actor, std::int64_t school_i
         store::delete_change(tx, school_id, change_id);
         audit::record(tx, actor, school_id, "timetable_change.delete", "timetable_change", change_id,
                       change_json(*change), std::nullopt);
+        publish_change(tx, school_id, organisation::directory_of(tx, school_id), *change, true);
     });
 }
 
