@@ -2,7 +2,9 @@
 // The shapes follow docs/api-foundation.md.
 import type { Homework } from './communication/types';
 
-export type Role = 'operator' | 'admin' | 'director' | 'secretary' | 'teacher' | 'pedagogue' | 'parent' | 'student';
+/** `family`: a family account's session acting as none of its linked school accounts yet (see familyAccount/). */
+export type Role =
+  'operator' | 'admin' | 'director' | 'secretary' | 'teacher' | 'pedagogue' | 'parent' | 'student' | 'family';
 
 export const STAFF_ROLES: Role[] = ['admin', 'director', 'secretary', 'teacher', 'pedagogue'];
 
@@ -156,6 +158,11 @@ export interface Me {
   csrf_token?: string;
   must_change_password?: boolean;
   must_enrol_totp?: boolean;
+  /**
+   * The family account behind the session (an e-mail sign-in), else null. Such a session acts as one of its linked
+   * school accounts at a time: `user`, `school` and `students` are that account's.
+   */
+  family?: { id: number; email: string } | null;
 }
 
 export interface LoginResult {

@@ -13,6 +13,8 @@ import { AuditPage } from './pages/Audit';
 import { BellSchedulePage } from './pages/BellSchedule';
 import { ClassesPage } from './pages/Classes';
 import { FirstPasswordPage } from './pages/FirstPassword';
+import { ActivatePage } from './pages/Activate';
+import { FamilyAccountPage } from './pages/FamilyAccount';
 import { ExcuseInboxPage } from './pages/ExcuseInbox';
 import { FreeDaysPage } from './pages/FreeDays';
 import { GroupsPage } from './pages/Groups';
@@ -25,6 +27,7 @@ import { SchoolsPage } from './pages/Schools';
 import { SchoolSettingsPage } from './pages/SchoolSettings';
 import { SchoolYearPage } from './pages/SchoolYear';
 import { SecurityPage } from './pages/Security';
+import { SignUpPage } from './pages/SignUp';
 import { SlipsPage } from './pages/Slips';
 import { StaffPage } from './pages/Staff';
 import { StudentsPage } from './pages/Students';
@@ -77,6 +80,7 @@ const PAGES: Record<Exclude<RouteId, 'login'>, FunctionComponent> = {
   planner: FamilyPlannerPage,
   classPlanner: ClassPlannerPage,
   classNotes: ClassNotesPage,
+  familyAccount: FamilyAccountPage,
 };
 
 type Session = { state: 'loading' } | { state: 'failed' } | { state: 'out' } | { state: 'in'; me: Me };
@@ -116,6 +120,7 @@ export function App() {
   }, []);
 
   // One live feed connection per tab, for a school's user past the first-password and TOTP gates; closed at sign-out.
+  // A family account's session reconnects when it switches accounts: the acting user's id changes.
   const me = session.state === 'in' ? session.me : null;
   useLiveSession(me?.school && !me.must_change_password && !me.must_enrol_totp ? me.user.id : null);
 
@@ -168,10 +173,12 @@ export function App() {
   return <AppContext.Provider value={state}>{renderPage(session, path, t)}</AppContext.Provider>;
 }
 
-// Pages that work without signing in (also while signed in: a reset link may be for another account).
+// Pages that work without signing in (also while signed in: a reset or activation link may be for another account).
 const SIGNED_OUT_PAGES: Record<string, FunctionComponent> = {
   '/forgot-password': ForgotPasswordPage,
   '/reset-password': ResetPasswordPage,
+  '/register': SignUpPage,
+  '/activate': ActivatePage,
 };
 
 function renderPage(session: Session, path: string, t: AppState['t']) {
@@ -235,7 +242,7 @@ function renderPage(session: Session, path: string, t: AppState['t']) {
       </Shell>
     );
   }
-  const Page = route && allowed(route, me.user.role) ? PAGES[route.id] : NotFoundPage;
+  const Page = route && allowed(route, me) ? PAGES[route.id] : NotFoundPage;
   return (
     <Shell withNav key={me.user.id}>
       <Page />

@@ -1,7 +1,7 @@
 // Routing on the History API: the server answers index.html for every extensionless path.
 import { h, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Role } from './api';
+import type { Me, Role } from './api';
 import type { MessageKey, Translate } from './i18n';
 
 export type RouteId =
@@ -36,7 +36,8 @@ export type RouteId =
   | 'notices'
   | 'planner'
   | 'classPlanner'
-  | 'classNotes';
+  | 'classNotes'
+  | 'familyAccount';
 
 /** A heading the navigation shows above a run of related pages. */
 export type NavGroup = 'organisation';
@@ -46,6 +47,8 @@ export interface RouteDef {
   path: string;
   roles: Role[] | 'all';
   group?: NavGroup;
+  /** Also open to every session of a family account, whichever linked school account it acts as. */
+  familyAccount?: boolean;
 }
 
 const OFFICE: Role[] = ['admin', 'secretary', 'director'];
@@ -87,6 +90,7 @@ export const ROUTES: RouteDef[] = [
   { id: 'bells', path: '/admin/bells', roles: OFFICE, group: 'organisation' },
   { id: 'timetable', path: '/admin/timetable', roles: OFFICE, group: 'organisation' },
   { id: 'changes', path: '/admin/timetable-changes', roles: ['admin', 'secretary'], group: 'organisation' },
+  { id: 'familyAccount', path: '/family', roles: ['family'], familyAccount: true },
   { id: 'notifications', path: '/settings/notifications', roles: SCHOOL_ROLES },
   { id: 'security', path: '/security', roles: 'all' },
   { id: 'login', path: '/login', roles: 'all' },
@@ -100,9 +104,22 @@ export function navLabel(route: RouteDef, role: Role, t: Translate): string {
   return route.id === 'home' && isFamily(role) ? t('nav.desk') : t(`nav.${route.id}` as MessageKey);
 }
 
-/** Whether a user with this role may open the route. */
-export function allowed(route: RouteDef, role: Role): boolean {
-  return route.roles === 'all' || route.roles.includes(role);
+/** Who a route is opened by: the session's role, and whether a family account stands behind it. */
+export type Viewer = Pick<Me, 'user' | 'family'>;
+
+/** Whether this session may open the route. */
+export function allowed(route: RouteDef, viewer: Viewer): boolean {
+  if (route.familyAccount && viewer.family) return true;
+  return route.roles === 'all' || route.roles.includes(viewer.user.role);
+}
+
+/**
+ * The routes the navigation lists for this session: all it may open but the sign-in page, and but the home page of a
+ * family account linked to no school account yet (its home is the family page, listed on its own).
+ */
+export function navRoutes(viewer: Viewer): RouteDef[] {
+  const familyHome = viewer.user.role === 'family';
+  return ROUTES.filter((r) => r.id !== 'login' && !(familyHome && r.id === 'home') && allowed(r, viewer));
 }
 
 export function findRoute(path: string): RouteDef | undefined {

@@ -1,12 +1,13 @@
-// The app shell: skip link, header (name, user, language, theme, sign-out), role navigation with the unread badges,
-// main, and what arrives live (LiveNews).
+// The app shell: skip link, header (name, user, a family account's child switcher, language, theme, sign-out), role
+// navigation with the unread badges, main, and what arrives live (LiveNews).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useUnreadCounts, type UnreadCounts } from '../communication/unread';
 import { useApp } from '../context';
+import { ChildSwitcher } from '../familyAccount/ChildSwitcher';
 import { LiveNews } from '../feed/LiveNews';
 import type { MessageKey } from '../i18n';
-import { allowed, Link, navLabel, ROUTES, useLocation, type NavGroup, type RouteDef, type RouteId } from '../router';
+import { Link, navLabel, navRoutes, useLocation, type NavGroup, type RouteDef, type RouteId } from '../router';
 
 /** The pages whose link carries an unread count, and which count. */
 const BADGES: Partial<Record<RouteId, keyof UnreadCounts>> = { messages: 'messages', notices: 'notices' };
@@ -39,19 +40,29 @@ function HeaderControls() {
   );
 }
 
+/** Who is signed in; a family account by its e-mail, with the school account it acts as (if any) beneath. */
 function UserBadge() {
   const { t, me } = useApp();
   if (!me) return null;
   const user = me.user;
+  const role = t(`role.${user.role}` as MessageKey);
+  const school = me.school ? ` · ${me.school.name}` : '';
   return (
     <p class="user-badge">
       <span class="visually-hidden">{t('app.user')} </span>
       <span class="user-name" data-testid="user-name">
-        {user.first_name} {user.last_name}
+        {me.family ? me.family.email : `${user.first_name} ${user.last_name}`}
       </span>
       <span class="user-role">
-        {t(`role.${user.role}` as MessageKey)}
-        {me.school ? ` · ${me.school.name}` : ''}
+        {!me.family
+          ? `${role}${school}`
+          : user.role === 'family'
+            ? role
+            : t('familyAccount.badge', {
+                role,
+                name: `${user.first_name} ${user.last_name}`,
+                school: me.school?.name ?? '',
+              })}
       </span>
     </p>
   );
@@ -108,7 +119,7 @@ function Navigation({ open, unread, onNavigate }: { open: boolean; unread: Unrea
   const { t, me } = useApp();
   const { path } = useLocation();
   if (!me) return null;
-  const items = ROUTES.filter((r) => r.id !== 'login' && allowed(r, me.user.role));
+  const items = navRoutes(me);
   const runs: { group?: NavGroup; items: RouteDef[] }[] = [];
   for (const r of items) {
     const last = runs[runs.length - 1];
@@ -187,6 +198,7 @@ export function Shell({ withNav, children }: { withNav: boolean; children: Compo
           )}
         </div>
         <UserBadge />
+        {withNav && me?.family && <ChildSwitcher />}
         <HeaderControls />
       </header>
       {withNav && <Navigation open={menuOpen} unread={unread} onNavigate={() => setMenuOpen(false)} />}

@@ -1,13 +1,20 @@
-// Home: families get the desk (biurko) of a child; staff a greeting and shortcuts to the pages of their role.
+// Home: families get the desk (biurko) of a child; staff a greeting and shortcuts to the pages of their role; a family
+// account linked to no school account yet goes to the family page, where it links one.
+import { useEffect } from 'preact/hooks';
 import { PageHeading, Panel } from '../components/page';
 import { useApp } from '../context';
-import { allowed, isFamily, Link, navLabel, ROUTES } from '../router';
+import { isFamily, Link, navigate, navLabel, navRoutes } from '../router';
 import { DeskPage } from './Desk';
+
+function GoTo({ path }: { path: string }) {
+  useEffect(() => navigate(path, true), [path]);
+  return null;
+}
 
 function Shortcuts() {
   const { t, me } = useApp();
   if (!me) return null;
-  const links = ROUTES.filter((r) => !['home', 'login'].includes(r.id) && allowed(r, me.user.role));
+  const links = navRoutes(me).filter((r) => r.id !== 'home');
   return (
     <Panel id="shortcuts-heading" title={t('home.shortcuts')}>
       <ul class="shortcut-list">
@@ -27,6 +34,7 @@ export function HomePage() {
   const { t, me } = useApp();
   if (!me) return null;
   if (isFamily(me.user.role)) return <DeskPage />;
+  if (me.user.role === 'family') return <GoTo path="/family" />;
   return (
     <>
       <PageHeading title={t('home.title')} />

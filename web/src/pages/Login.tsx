@@ -1,4 +1,5 @@
-// Sign-in: login + password (or the slip's one-time code), then a TOTP step when the API asks for it.
+// Sign-in: login + password (or the slip's one-time code; a family account's e-mail and password), then a TOTP step
+// when the API asks for it. Links to a forgotten password and to signing up for a family account.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, fetchMe, post, setCsrfToken, type LoginResult } from '../api';
 import { useForm } from '../components/form';
@@ -80,6 +81,7 @@ export function LoginPage() {
             onValue={(v) => set('login', v)}
             autocomplete="username"
             spellcheck={false}
+            hint={t('login.loginHint')}
             required
             error={errors.login}
           />
@@ -104,6 +106,18 @@ export function LoginPage() {
               }}
             >
               {t('login.forgot')}
+            </a>
+          </p>
+          <p>
+            {t('login.noAccount')}{' '}
+            <a
+              href="/register"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/register');
+              }}
+            >
+              {t('login.signUp')}
             </a>
           </p>
         </form>

@@ -50,7 +50,15 @@ export function PasswordForm({ knownCurrent, currentLabel, submitLabel, onChange
             .join(' ')}
         </Notice>
       )}
-      <input type="text" name="username" autocomplete="username" value={me?.user.login ?? ''} hidden readOnly />
+      {/* For password managers: the account whose password changes (a family account's session changes its own). */}
+      <input
+        type="text"
+        name="username"
+        autocomplete="username"
+        value={me?.family?.email ?? me?.user.login ?? ''}
+        hidden
+        readOnly
+      />
       {knownCurrent === null && (
         <TextField
           id="current_password"
@@ -83,9 +91,16 @@ interface NewPasswordProps {
   onRepeat: (value: string) => void;
   passwordError?: string;
   repeatError?: string;
+  /** Other words than "new password" (signing up, where there is no old one), and other rules as the hint. */
+  passwordLabel?: string;
+  repeatLabel?: string;
+  hint?: string;
 }
 
-/** A new password typed twice, with the rules as a hint: changing it, and setting one through a reset link. */
+/**
+ * A new password typed twice, with the rules as a hint: changing it, setting one through a reset link, and signing up
+ * for a family account.
+ */
 export function NewPasswordFields(p: NewPasswordProps) {
   const { t } = useApp();
   return (
@@ -93,18 +108,18 @@ export function NewPasswordFields(p: NewPasswordProps) {
       <TextField
         id="new_password"
         type="password"
-        label={t('pw.new')}
+        label={p.passwordLabel ?? t('pw.new')}
         value={p.password}
         onValue={p.onPassword}
         autocomplete="new-password"
-        hint={t('pw.hint')}
+        hint={p.hint ?? t('pw.hint')}
         required
         error={p.passwordError}
       />
       <TextField
         id="repeat"
         type="password"
-        label={t('pw.repeat')}
+        label={p.repeatLabel ?? t('pw.repeat')}
         value={p.repeat}
         onValue={p.onRepeat}
         autocomplete="new-password"

@@ -79,7 +79,7 @@ export function SecurityPage() {
   const { t, me } = useApp();
   const staff = me ? STAFF_ROLES.includes(me.user.role) : false;
   const notifications = findRoute('/settings/notifications');
-  const hasNotifications = Boolean(me && notifications && allowed(notifications, me.user.role));
+  const hasNotifications = Boolean(me && notifications && allowed(notifications, me));
   return (
     <>
       <PageHeading title={t('security.title')} />

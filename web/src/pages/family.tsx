@@ -18,23 +18,29 @@ export function useChosenStudent(): { students: VisibleStudent[]; student: Visib
   return { students, student };
 }
 
-/** For a parent of several children: the child whose page is shown, kept in the address beside its other values. */
+/** The address of this page showing another child: `student` set beside the page's other values. */
+export function withStudent(path: string, search: URLSearchParams, studentId: number | string): string {
+  const params = new URLSearchParams(search);
+  params.set('student', String(studentId));
+  return `${path}?${params.toString()}`;
+}
+
+/**
+ * For a parent of several children: the child whose page is shown, kept in the address beside its other values. A
+ * family account's session has the header's switcher instead, which lists the children of all its linked accounts.
+ */
 export function ChildPicker({ id, path }: { id: string; path: string }) {
   const { t, me } = useApp();
   const { search } = useLocation();
   const { students, student } = useChosenStudent();
-  if (me?.user.role !== 'parent' || students.length < 2 || !student) return null;
+  if (me?.user.role !== 'parent' || me.family || students.length < 2 || !student) return null;
   return (
     <div class="filter-bar">
       <SelectField
         id={id}
         label={t('family.child')}
         value={String(student.id)}
-        onValue={(v) => {
-          const params = new URLSearchParams(search);
-          params.set('student', v);
-          navigate(`${path}?${params.toString()}`, true);
-        }}
+        onValue={(v) => navigate(withStudent(path, search, v), true)}
         options={students.map((s) => ({ value: String(s.id), label: `${fullName(s)} (${s.class_name})` }))}
       />
     </div>

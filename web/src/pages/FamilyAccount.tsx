@@ -1,0 +1,308 @@
+// The family page (/family, konto rodzinne): the school accounts linked to the family account, by school with their
+// children, which one the session acts as, switching and unlinking; and linking another account with its login, its
+// own password and the data-processing consent shown in full. A family account linked to nothing lands here.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { del, get, post } from '../api';
+import { CheckboxField, Notice, Submit, TextField } from '../components/fields';
+import { useErrorText, useForm } from '../components/form';
+import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
+import { useApp } from '../context';
+import {
+  handOver,
+  linkName,
+  switchToLink,
+  takeHandedOver,
+  useFamilyLinks,
+  type FamilyLink,
+  type FamilyLinks,
+} from '../familyAccount/links';
+import { fullName } from '../format';
+import type { MessageKey } from '../i18n';
+import { Link } from '../router';
+
+interface Consent {
+  version: string;
+  text: string;
+}
+
+/** The links by school, schools in the order their first account was linked. */
+function bySchool(links: FamilyLink[]): { school: FamilyLink['school']; links: FamilyLink[] }[] {
+  const groups: { school: FamilyLink['school']; links: FamilyLink[] }[] = [];
+  for (const link of links) {
+    const group = groups.find((g) => g.school.id === link.school.id);
+    if (group) group.links.push(link);
+    else groups.push({ school: link.school, links: [link] });
+  }
+  return groups;
+}
+
+function LinkCard({
+  link,
+  acting,
+  onSwitch,
+  onUnlink,
+}: {
+  link: FamilyLink;
+  acting: boolean;
+  onSwitch: () => void;
+  onUnlink: () => void;
+}) {
+  const { t } = useApp();
+  const name = linkName(link);
+  return (
+    <li class="family-link" data-testid="family-link">
+      <p class="family-link-name">
+        <strong>
+          {t(`role.${link.role}` as MessageKey)}: {name}
+        </strong>{' '}
+        <span class="muted">{t('familyAccount.login', { login: link.login })}</span>
+      </p>
+      {acting && <p class="badge ok">{t('familyAccount.acting')}</p>}
+      {!link.active && <p class="badge off">{t('familyAccount.disabled')}</p>}
+      {link.students.length > 0 ? (
+        <ul class="family-children" aria-label={t('familyAccount.childrenOf', { name })}>
+          {link.students.map((s) => (
+            <li key={s.id}>{t('familyAccount.childLine', { name: fullName(s), class: s.class_name })}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('familyAccount.noChildren')}</p>
+      )}
+      <div class="row-actions">
+        {!acting && link.active && (
+          <button
+            type="button"
+            class="button small"
+            aria-label={t('familyAccount.switchLabel', { name })}
+            onClick={onSwitch}
+          >
+            {t('familyAccount.switch')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button small danger"
+          aria-label={t('familyAccount.unlinkLabel', { name })}
+          onClick={onUnlink}
+        >
+          {t('familyAccount.unlink')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function LinkedAccounts({
+  data,
+  actingUserId,
+  onSwitch,
+  onUnlink,
+}: {
+  data: FamilyLinks;
+  actingUserId: number | null;
+  onSwitch: (link: FamilyLink) => void;
+  onUnlink: (link: FamilyLink) => void;
+}) {
+  const { t } = useApp();
+  if (data.links.length === 0) return <p>{t('familyAccount.none')}</p>;
+  return (
+    <>
+      {actingUserId === null && <p>{t('familyAccount.chooseOne')}</p>}
+      {bySchool(data.links).map(({ school, links }) => (
+        <section class="family-school" key={school.id} aria-labelledby={`family-school-${school.id}`}>
+          <h3 id={`family-school-${school.id}`}>{school.name}</h3>
+          <ul class="plain family-links">
+            {links.map((link) => (
+              <LinkCard
+                key={link.id}
+                link={link}
+                acting={link.user_id === actingUserId}
+                onSwitch={() => onSwitch(link)}
+                onUnlink={() => onUnlink(link)}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Linking another school account: its login, its own password, and the consent, read in full before agreeing. */
+function LinkForm({ onLinked }: { onLinked: (id: number) => Promise<void> }) {
+  const { t, lang } = useApp();
+  const consent = useLoad(() => get<Consent>('/family/consent'), [lang]);
+  const form = useForm({ login: '', password: '', consent: false });
+  const { values, set, errors } = form;
+  const link = form.submit(
+    async () => {
+      const created = await post<{ id: number }>('/family/links', {
+        login: values.login.trim(),
+        password: values.password,
+        consent: values.consent,
+        consent_version: consent.data?.version,
+      });
+      form.reset();
+      await onLinked(created.id);
+    },
+    { already_linked: 'login', too_many_links: 'login' },
+  );
+  // The consent text changed since it was shown: read it again, and ask again.
+  useEffect(() => {
+    if (errors.consent_version) consent.reload();
+  }, [errors.consent_version]);
+
+  const shown = ['login', 'password', 'consent'];
+  const hidden = Object.keys(errors).filter((k) => !shown.includes(k));
+  return (
+    <Panel id="family-link-heading" title={t('familyAccount.linkTitle')}>
+      <LoadState state={consent}>
+        {(c) => (
+          <form class="form" ref={form.formRef} onSubmit={link} noValidate>
+            <p>{t('familyAccount.linkIntro')}</p>
+            {form.error && (Object.keys(errors).length === 0 || hidden.length > 0) && (
+              <Notice kind="error">
+                {form.error} {hidden.map((k) => errors[k]).join(' ')}
+              </Notice>
+            )}
+            <TextField
+              id="login"
+              label={t('familyAccount.schoolLogin')}
+              value={values.login}
+              onValue={(v) => set('login', v)}
+              autocomplete="off"
+              spellcheck={false}
+              required
+              error={errors.login}
+            />
+            <TextField
+              id="password"
+              type="password"
+              label={t('familyAccount.schoolPassword')}
+              hint={t('familyAccount.schoolPasswordHint')}
+              value={values.password}
+              onValue={(v) => set('password', v)}
+              autocomplete="off"
+              required
+              error={errors.password}
+            />
+            <section class="consent" aria-labelledby="consent-title">
+              <h3 id="consent-title">{t('familyAccount.consentTitle')}</h3>
+              <p class="consent-text" data-testid="consent-text">
+                {c.text}
+              </p>
+            </section>
+            <CheckboxField
+              id="consent"
+              label={t('familyAccount.consent')}
+              checked={values.consent}
+              onChecked={(v) => set('consent', v)}
+              error={errors.consent}
+            />
+            <Submit busy={form.busy} label={t('familyAccount.linkSubmit')} busyLabel={t('common.saving')} />
+          </form>
+        )}
+      </LoadState>
+    </Panel>
+  );
+}
+
+export function FamilyAccountPage() {
+  const { t, me, refreshMe } = useApp();
+  const links = useFamilyLinks();
+  // What the page said before the session changed accounts (which makes this page afresh), else its own news.
+  const [news, setNews] = useState<string | null>(takeHandedOver);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const newsRef = useRef<HTMLDivElement>(null);
+  const errorText = useErrorText();
+  useEffect(() => {
+    if (news) newsRef.current?.focus();
+  }, [news]);
+  if (!me?.family) return null;
+  const acting = me.user.role === 'family' ? null : me.user.id;
+
+  /** Says what happened: here, or on the page made afresh when the session now acts as another account. */
+  const tell = (text: string, remade: boolean) => {
+    if (remade) handOver(text);
+    else setNews(text);
+  };
+
+  const switchTo = async (link: FamilyLink) => {
+    setActionError(null);
+    setNews(null);
+    try {
+      handOver(t('familyAccount.switched', { name: linkName(link), school: link.school.name }));
+      await switchToLink(link.id, refreshMe);
+    } catch (e) {
+      takeHandedOver();
+      setActionError(errorText(e));
+    }
+  };
+
+  const unlink = async (link: FamilyLink) => {
+    const name = linkName(link);
+    if (!window.confirm(t('familyAccount.unlinkConfirm', { name, school: link.school.name }))) return;
+    setActionError(null);
+    setNews(null);
+    try {
+      await del(`/family/links/${link.id}`);
+      tell(t('familyAccount.unlinked', { name, school: link.school.name }), link.user_id === acting);
+      await refreshMe();
+      await links.reload();
+    } catch (e) {
+      setActionError(errorText(e));
+    }
+  };
+
+  const linked = async (id: number) => {
+    const wasActing = acting !== null;
+    const fresh = await links.reload();
+    const link = fresh?.links.find((l) => l.id === id);
+    const text = link
+      ? t('familyAccount.linked', { name: linkName(link), school: link.school.name })
+      : t('familyAccount.linkedPlain');
+    tell(text, !wasActing);
+    await refreshMe();
+  };
+
+  return (
+    <>
+      <PageHeading title={t('nav.familyAccount')} />
+      <p class="lead">{t('familyAccount.signedInAs', { email: me.family.email })}</p>
+      {news && (
+        <div ref={newsRef} tabIndex={-1} data-testid="family-news">
+          <Notice kind="success">
+            {news}
+            {acting !== null && (
+              <>
+                {' '}
+                <Link href="/">{t('familyAccount.toDesk')}</Link>
+              </>
+            )}
+          </Notice>
+        </div>
+      )}
+      {actionError && <Notice kind="error">{actionError}</Notice>}
+      <Panel id="family-links-heading" title={t('familyAccount.linksTitle')}>
+        <LoadState
+          state={{
+            data: links.data,
+            error: links.error && !links.data ? errorText(links.error) : null,
+            loading: links.data === null,
+            reload: () => void links.reload(),
+          }}
+        >
+          {(data) => (
+            <LinkedAccounts
+              data={data}
+              actingUserId={acting}
+              onSwitch={(l) => void switchTo(l)}
+              onUnlink={(l) => void unlink(l)}
+            />
+          )}
+        </LoadState>
+      </Panel>
+      <LinkForm onLinked={linked} />
+    </>
+  );
+}
