@@ -158,3 +158,57 @@ export async function homeroomFamily(): Promise<{
   }
   throw new Error(`no demo parent has a child in class ${own.name}`);
 }
+
+interface Person {
+  first_name: string;
+  last_name: string;
+}
+
+/**
+ * A new school with one class, children in it and their parent, made through the API as a school would be: the demo
+ * operator creates the school, its administrator sets a password and adds the class and the children, and the parent
+ * replaces the slip's one-time code with an own password (what signing in, or linking a family account, needs).
+ */
+export async function newSchoolFamily(school: string, className: string, parent: Person, children: Person[]) {
+  const operator = await apiAs(account('operator'));
+  const created = await operator<{
+    school: { id: number; name: string };
+    admin: { user: { login: string }; activation_code: string };
+  }>('POST', '/schools', { name: school, city: 'Gdynia', admin: { first_name: 'Anna', last_name: 'Dyrektorska' } });
+  expect(created.status, 'the operator creates a school').toBe(201);
+  const schoolId = created.json.school.id;
+  const admin = await withOwnPassword(created.json.admin.user.login, created.json.admin.activation_code, 'admin');
+  const office = await apiAs(admin);
+  const klass = await office<{ id: number; name: string }>('POST', `/schools/${schoolId}/classes`, { name: className });
+  expect(klass.status, `class ${className}`).toBe(201);
+
+  let parentLogin: DemoLogin | null = null;
+  let parentId: number | null = null;
+  const made: FamilyChild[] = [];
+  for (const child of children) {
+    const body: Record<string, unknown> = parentId
+      ? { ...child, class_id: klass.json.id, parent_id: parentId }
+      : { ...child, class_id: klass.json.id, parent };
+    const student = await office<{
+      student: FamilyChild;
+      parent: { id: number; login: string };
+      parent_activation_code: string | null;
+    }>('POST', `/schools/${schoolId}/students`, body);
+    expect(student.status, `student ${child.first_name} ${child.last_name}`).toBe(201);
+    made.push(student.json.student);
+    if (!parentId) {
+      parentId = student.json.parent.id;
+      parentLogin = await withOwnPassword(student.json.parent.login, student.json.parent_activation_code!, 'parent');
+    }
+  }
+  return { schoolId, schoolName: created.json.school.name, className, admin, parent: parentLogin!, children: made };
+}
+
+/** Signs in with a slip's one-time code and sets an own password, as a first sign-in does. */
+async function withOwnPassword(login: string, code: string, role: string): Promise<DemoLogin> {
+  const first = await apiAs({ role, login, password: code, name: '' });
+  const password = `wlasne-haslo-${Math.random().toString(36).slice(2, 10)}`;
+  const changed = await first('POST', '/auth/password', { current_password: code, new_password: password });
+  expect(changed.status, `${login} sets an own password`).toBe(200);
+  return { role, login, password, name: '' };
+}
