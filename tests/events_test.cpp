@@ -150,6 +150,11 @@ TEST_F(Terminarz, TheLuckyNumberIsDrawnOnceADayFromTheRegisterNumbersInUse) {
                   .json()
                   .at("days"),
               first.json().at("days"));
+    auto feed = as(kid_.parent_login).get("/api/v1/feed?before=").json();
+    bool heard = false;
+    for (const auto& item : feed.at("items").as_array())
+        heard |= item.at("kind").as_string() == "lucky_number.drawn" && item.at("data").at("number").as_int64() == 1;
+    EXPECT_TRUE(heard) << "the draw is news in the family's feed";
     EXPECT_EQ(
         as(kid_.parent_login).get("/api/v1/students/" + std::to_string(other_.student_id) + "/lucky-number").status,
         404);

@@ -35,6 +35,10 @@ void register_all_routes(http::Router& router, Context& ctx, http::Metrics& metr
 
 //! Opens the database (applying migrations) and serves until SIGTERM; returns the process exit code.
 int serve(const ServeConfig& config);
+
+class Housekeeper;
+//! Starts background housekeeping (a thread; see housekeeper.cpp).
+std::shared_ptr<Housekeeper> start_housekeeper(storage::Database& db, const Settings& settings);
 //! Applies pending migrations; returns the exit code.
 int migrate(const std::string& db);
 

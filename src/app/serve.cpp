@@ -6,7 +6,6 @@
 #include "app/app.hpp"
 #include "core/crypto.hpp"
 #include "core/log.hpp"
-#include "modules/family/family.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/notify/notify.hpp"
 #include "modules/push/push.hpp"
@@ -55,10 +54,10 @@ int serve(const ServeConfig& config) {
     http::Router router;
     std::string web_root = config.web_root.empty() ? default_web_root() : config.web_root;
     register_all_routes(router, ctx, metrics, web_root);
-    auto sender = mail::start_sender(*db, ctx.settings);              // delivers the outbox while the server runs
-    auto notifier = notify::start_notifier(*db, ctx.settings);        // turns feed entries into mail for who wants it
-    auto housekeeper = family::start_housekeeper(*db, ctx.settings);  // deletes accounts never activated
-    auto pusher = push::start_sender(*db, ctx.settings);              // posts Web Push messages to devices
+    auto sender = mail::start_sender(*db, ctx.settings);        // delivers the outbox while the server runs
+    auto notifier = notify::start_notifier(*db, ctx.settings);  // turns feed entries into mail for who wants it
+    auto housekeeper = start_housekeeper(*db, ctx.settings);    // unactivated accounts, tomorrow's lucky numbers
+    auto pusher = push::start_sender(*db, ctx.settings);        // posts Web Push messages to devices
 
     http::ServerOptions options;
     options.listen = config.listen;

@@ -66,6 +66,9 @@ std::vector<EventFact> events_of_student(storage::Transaction& tx, std::int64_t 
 //! {scope school|class|off, days: [{date, number, mine}]}: today's number (on a school day) and the next school
 //! day's, drawn at random from the register numbers in use the first time anyone asks, then kept.
 json::object lucky_number(Context& ctx, const auth::Actor& actor, std::int64_t student_id);
+//! Draws every school's (or class's) number for the next school day that is not drawn yet, each a feed entry
+//! `lucky_number.drawn` {date, number} for the school or the class; the number drawn. Housekeeping calls it.
+int draw_lucky_numbers(storage::Database& db);
 
 void register_routes(http::Router& router, Context& ctx);
 

@@ -30,7 +30,8 @@ void register_account(Context& ctx, const json::object& input, const std::string
 //! Activates through the mailed link {token, parent_confirms}: {email}. An under-13 account needs the parent's
 //! confirmation (422 parent_confirmation_required until it is given).
 json::object activate(Context& ctx, const json::object& input, const std::string& address);
-//! Deletes the accounts not activated within 14 days, with everything they hold; the number deleted.
+//! Deletes the accounts not activated within 14 days, with everything they hold; the number deleted (app's
+//! housekeeping calls it).
 int delete_unactivated(storage::Database& db);
 
 // family_links.cpp
@@ -44,10 +45,6 @@ json::object link(Context& ctx, const auth::Actor& actor, const json::object& in
 void unlink(Context& ctx, const auth::Actor& actor, std::int64_t link_id);
 //! The session acts as this link's school account from now on (the child switcher).
 void switch_to(Context& ctx, const auth::Actor& actor, std::int64_t link_id);
-
-class Housekeeper;
-//! Deletes unactivated accounts every `settings.housekeeping_seconds` (a thread).
-std::shared_ptr<Housekeeper> start_housekeeper(storage::Database& db, const Settings& settings);
 
 void register_routes(http::Router& router, Context& ctx);
 

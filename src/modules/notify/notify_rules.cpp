@@ -23,7 +23,8 @@ std::string group_of(std::string_view kind) {
     auto prefix = kind.substr(0, kind.find('.'));
     if (prefix == "grade") return "grades";
     if (prefix == "attendance" || prefix == "excuse") return "attendance";
-    if (prefix == "event" || prefix == "homework" || prefix == "timetable") return "terminarz";
+    if (prefix == "event" || prefix == "homework" || prefix == "timetable" || prefix == "lucky_number")
+        return "terminarz";
     if (prefix == "note") return "notes";
     if (prefix == "notice") return "notices";
     if (prefix == "message") return "messages";
@@ -95,6 +96,9 @@ std::string describe(std::string_view kind, const json::object& data, Language l
         return pick(language, "Wiadomość od " + from + ": " + text_of(data, "subject"),
                     "Message from " + from + ": " + text_of(data, "subject"));
     }
+    if (kind == "lucky_number.drawn")
+        return pick(language, "Szczęśliwy numerek na " + text_of(data, "date") + ": " + text_of(data, "number"),
+                    "Lucky number for " + text_of(data, "date") + ": " + text_of(data, "number"));
     if (kind == "timetable.changed") {
         std::string number = text_of(data, "lesson_number");
         std::string subject = text_of(data, "subject");

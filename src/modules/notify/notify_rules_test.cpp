@@ -23,9 +23,10 @@ TEST(QuietHours, MailWaitsUntilTheyEnd) {
 }
 
 TEST(NotificationGroups, EveryKindOfTheFeedHasOne) {
-    for (const char* kind : {"grade.added", "grade.changed", "attendance.marked", "excuse.decided", "event.added",
-                             "event.deleted", "homework.set", "homework.changed", "homework.deleted", "note.added",
-                             "notice.published", "notice.deleted", "message.received", "timetable.changed"})
+    for (const char* kind :
+         {"grade.added", "grade.changed", "attendance.marked", "excuse.decided", "event.added", "event.deleted",
+          "homework.set", "homework.changed", "homework.deleted", "note.added", "notice.published", "notice.deleted",
+          "message.received", "timetable.changed", "lucky_number.drawn"})
         EXPECT_NE(group_of(kind), "other") << kind;
     EXPECT_EQ(group_of("excuse.decided"), "attendance");
     EXPECT_EQ(group_of("timetable.changed"), "terminarz");

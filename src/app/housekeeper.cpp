@@ -1,13 +1,18 @@
-// The background job that deletes family accounts not activated within 14 days.
+// Background housekeeping in each server process: deleting family accounts not activated within 14 days (every
+// `--housekeeping-seconds`), and drawing the next school day's lucky numbers ahead (at start, then hourly), so
+// families hear of them the day before. Both are idempotent: several processes may run them.
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
+#include "app/app.hpp"
 #include "core/log.hpp"
+#include "modules/events/events.hpp"
 #include "modules/family/family.hpp"
 
-namespace kreda::family {
+namespace kreda::app {
 
 class Housekeeper {
   public:
@@ -34,15 +39,21 @@ class Housekeeper {
                 if (stopping_) return;
             }
             try {
-                delete_unactivated(db_);
+                family::delete_unactivated(db_);
+                auto now = std::chrono::steady_clock::now();
+                if (!drawn_at_ || now - *drawn_at_ >= std::chrono::hours(1)) {
+                    events::draw_lucky_numbers(db_);
+                    drawn_at_ = now;
+                }
             } catch (const std::exception& e) {
-                log::error(std::string("family housekeeping: ") + e.what());
+                log::error(std::string("housekeeping: ") + e.what());
             }
         }
     }
 
     storage::Database& db_;
     std::chrono::seconds every_;
+    std::optional<std::chrono::steady_clock::time_point> drawn_at_;
     std::mutex mutex_;
     std::condition_variable woken_;
     bool stopping_ = false;
@@ -53,4 +64,4 @@ std::shared_ptr<Housekeeper> start_housekeeper(storage::Database& db, const Sett
     return std::make_shared<Housekeeper>(db, settings.housekeeping_seconds);
 }
 
-}  // namespace kreda::family
+}  // namespace kreda::app
