@@ -9,6 +9,7 @@
 #include "app/demo.hpp"
 #include "app/demo_names.hpp"
 #include "core/crypto.hpp"
+#include "modules/family/family.hpp"
 #include "modules/notify/notify.hpp"
 #include "modules/organisation/organisation.hpp"
 #include "modules/people/people.hpp"
@@ -27,6 +28,7 @@ constexpr std::array<int, 8> kClassSizes = {20, 22, 19, 24, 21, 18, 26, 30};
 
 struct ReadySignIn {
     std::string role, login, password, name;
+    std::int64_t user_id = 0;
 };
 
 std::string school_name(int index) {
@@ -173,7 +175,7 @@ std::vector<ReadySignIn> ready_sign_ins(Context& ctx, const auth::Actor& system,
             if (user.id == 0) continue;
             std::string password = fresh_password();
             people::set_password(tx, user.id, password);
-            ready.push_back({role, user.login, password, user.first_name + " " + user.last_name});
+            ready.push_back({role, user.login, password, user.first_name + " " + user.last_name, user.id});
         }
     });
     // The parent of one child wants grades and messages by e-mail at once and announcements in the day's digest:
@@ -235,6 +237,15 @@ int demo(const ServeConfig& config, const DemoOptions& options) {
     office.role = auth::Role::Admin;
     office.school_id = existing[school_name(1)];
     auto ready = ready_sign_ins(ctx, office, *office.school_id);
+    // A family account over the parent of several children and the student with ready sign-ins: the child
+    // switcher across linked accounts (an account of any other school links the same way).
+    std::vector<std::int64_t> linked;
+    for (const auto& r : ready)
+        if (r.role == "parent" || r.role == "student") linked.push_back(r.user_id);
+    if (linked.size() > 1) linked.erase(linked.begin() + 1);  // the first parent, and the student (not their parent)
+    std::string family_password = fresh_password();
+    family::create_ready_account(ctx, "rodzina.demo@example.pl", family_password, linked);
+    ready.push_back({"family", "rodzina.demo@example.pl", family_password, "Konto rodzinne / family account", 0});
     std::string operator_password = fresh_password();
     people::create_operator(ctx, "operator", operator_password, people::IfExists::SetPassword);
     ready.insert(ready.begin(), {"operator", "operator", operator_password, "Operator"});

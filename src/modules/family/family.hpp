@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "auth/actor.hpp"
 #include "core/json.hpp"
@@ -33,6 +34,10 @@ json::object activate(Context& ctx, const json::object& input, const std::string
 //! Deletes the accounts not activated within 14 days, with everything they hold; the number deleted (app's
 //! housekeeping calls it).
 int delete_unactivated(storage::Database& db);
+//! The demo's ready family account: activated, with `password` (set anew when it exists) and linked to the given
+//! school accounts without asking for their passwords (the demo's office vouches). Not for requests.
+void create_ready_account(Context& ctx, const std::string& email, const std::string& password,
+                          const std::vector<std::int64_t>& linked_user_ids);
 
 // family_links.cpp
 //! The text a family agrees to when it links a school account: {version, text} in the reader's language.

@@ -166,6 +166,27 @@ json::object activate(Context& ctx, const json::object& input, const std::string
     return json::object{{"email", email}, {"parent_confirmed", (*row)[1].as_text() == "under_13"}};
 }
 
+void create_ready_account(Context& ctx, const std::string& email, const std::string& password,
+                          const std::vector<std::int64_t>& linked_user_ids) {
+    std::string hash = auth::hash_password(password);
+    std::int64_t now = Clock::now();
+    in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        auto existing = tx.query_one("SELECT id FROM users WHERE login = ? AND role = 'family'", {email});
+        std::int64_t id = existing ? (*existing)[0].as_int()
+                                   : tx.query_one(kInsertUser, {email, email, hash, now, now})->at(0).as_int();
+        tx.execute("UPDATE users SET password_hash = ?, active = 1 WHERE id = ?", {hash, id});
+        tx.execute(
+            "INSERT INTO family_accounts (user_id, age_bracket, terms_version, created_at, activation_expires_at, "
+            "activated_at) VALUES (?, '18_plus', ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING",
+            {id, std::string(kTermsVersion), now, now, now});
+        for (auto user_id : linked_user_ids)
+            tx.execute(
+                "INSERT INTO family_links (family_id, user_id, consent_version, consent_at, consent_address) "
+                "VALUES (?, ?, ?, ?, 'kreda-demo') ON CONFLICT (family_id, user_id) DO NOTHING",
+                {id, user_id, std::string(kConsentVersion), now});
+    });
+}
+
 int delete_unactivated(storage::Database& db) {
     std::int64_t now = Clock::now();
     {  // mostly there is nothing to delete: look without taking the writer's lock
