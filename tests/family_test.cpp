@@ -278,7 +278,12 @@ TEST_F(FamilyAccounts, UnlinkingRemovesTheLinkAndEndsWhatTheSessionHeard) {
     ASSERT_EQ(links.size(), 2u);
 
     TestDevice phone("rodzinny-telefon");
+    std::string second = "/api/v1/family/links/" + std::to_string(id_of(links[1]));
+    ASSERT_EQ(http.post(second + "/switch").status, 204);
     ASSERT_EQ(http.post("/api/v1/me/push-subscriptions", phone.subscription()).status, 201);
+    ASSERT_EQ(http.post("/api/v1/family/links/" + std::to_string(id_of(links[0])) + "/switch").status, 204);
+    ASSERT_EQ(http.post("/api/v1/me/push-subscriptions", phone.subscription()).status, 201)
+        << "one device, subscribed for each linked account";
     EventReader stream(server().port(), "/api/v1/feed/stream", {{"Authorization", "Bearer " + bearer_}});
     ASSERT_TRUE(stream.wait_for("ready", ""));
     ASSERT_EQ(http.del("/api/v1/family/links/" + std::to_string(id_of(links[0]))).status, 204);
@@ -297,6 +302,9 @@ TEST_F(FamilyAccounts, UnlinkingRemovesTheLinkAndEndsWhatTheSessionHeard) {
     HttpClient school = signed_in(t.first.parent_login, t.first_password);
     EXPECT_TRUE(school.get("/api/v1/me/push-subscriptions").json().at("items").as_array().empty())
         << "the device the family subscribed through the link is forgotten with it";
+    HttpClient kept = signed_in(t.second.parent_login, t.second_password);
+    EXPECT_EQ(kept.get("/api/v1/me/push-subscriptions").json().at("items").as_array().size(), 1u)
+        << "the same device stays subscribed for the other link";
     EXPECT_EQ(school.get("/api/v1/students/" + std::to_string(t.first.student_id) + "/attendance").status, 200)
         << "the school's account is untouched";
 }

@@ -647,10 +647,11 @@ CREATE TABLE push_subscriptions (
     id {{ID}},
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     family_id BIGINT REFERENCES users(id) ON DELETE CASCADE,
-    endpoint TEXT NOT NULL UNIQUE,
+    endpoint TEXT NOT NULL,
     p256dh TEXT NOT NULL,
     auth TEXT NOT NULL,
-    created_at BIGINT NOT NULL
+    created_at BIGINT NOT NULL,
+    UNIQUE (endpoint, user_id)
 );
 CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id);
 CREATE TABLE push_outbox (

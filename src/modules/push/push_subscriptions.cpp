@@ -87,12 +87,13 @@ json::object subscribe(Context& ctx, const auth::Actor& actor, const json::objec
         if ((*count)[0].as_int() >= kMaxDevices)
             throw errors::conflict("too_many_devices",
                                    {"Powiadomienia są już włączone na 20 urządzeniach.", "Push is on for 20 devices."});
-        // One endpoint is one browser: subscribing again (or as someone else on that browser) replaces it.
+        // One endpoint is one browser: subscribing it again for the same account replaces the keys; a family
+        // account subscribes it once for each linked account it wants to hear from.
         std::optional<std::int64_t> family;
         if (actor.family_id) family = actor.family_id;
         auto id = tx.query_one(
                         "INSERT INTO push_subscriptions (user_id, family_id, endpoint, p256dh, auth, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint, user_id) DO UPDATE SET "
                         "family_id = excluded.family_id, p256dh = excluded.p256dh, auth = excluded.auth "
                         "RETURNING id",
                         {actor.user_id, family, endpoint, base64url(p256dh), base64url(auth), Clock::now()})
