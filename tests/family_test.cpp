@@ -230,6 +230,9 @@ TEST_F(FamilyAccounts, LinkingNeedsTheAccountsOwnPasswordAndConsentAndGuessingIs
     for (int i = 0; i < 8 && status != 429; ++i)
         status = link(http, t.second.parent_login, "zgaduje-" + std::to_string(i)).status;
     EXPECT_EQ(status, 429) << "guessing a school account's password is slowed down";
+    HttpClient direct = server().client();
+    direct.login(t.second.parent_login, t.second_password);
+    EXPECT_EQ(direct.last_response().status, 429) << "the guesses count against the school login itself too";
 }
 
 TEST_F(FamilyAccounts, OneSwitchBetweenChildrenOfTwoSchoolsAndEachSeesOnlyItsOwn) {

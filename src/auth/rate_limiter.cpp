@@ -33,11 +33,20 @@ std::int64_t RateLimiter::retry_after(const std::string& login, const std::strin
 void RateLimiter::record_failure(const std::string& login, const std::string& address, std::int64_t now) {
     std::lock_guard guard(mutex_);
     prune(now);
-    for (Counter* counter : {&logins_[login], &addresses_[address]}) {
-        if (counter->failures > 0 && now - counter->last_failure > policy_.forget_after_seconds) *counter = {};
-        ++counter->failures;
-        counter->last_failure = now;
-    }
+    bump(logins_[login], now);
+    bump(addresses_[address], now);
+}
+
+void RateLimiter::bump(Counter& counter, std::int64_t now) {
+    if (counter.failures > 0 && now - counter.last_failure > policy_.forget_after_seconds) counter = {};
+    ++counter.failures;
+    counter.last_failure = now;
+}
+
+void RateLimiter::record_login_failure(const std::string& login, std::int64_t now) {
+    std::lock_guard guard(mutex_);
+    prune(now);
+    bump(logins_[login], now);
 }
 
 void RateLimiter::record_success(const std::string& login) {

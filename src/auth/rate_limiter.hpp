@@ -27,6 +27,8 @@ class RateLimiter {
     //! Seconds the caller must wait before another attempt for this login from this address; 0 = go ahead.
     std::int64_t retry_after(const std::string& login, const std::string& address, std::int64_t now);
     void record_failure(const std::string& login, const std::string& address, std::int64_t now);
+    //! A failure against a login alone (its address already counted under another key).
+    void record_login_failure(const std::string& login, std::int64_t now);
     void record_success(const std::string& login);
 
     //! The delay after `failures` failures when `free` are allowed: 0, then 1, 2, 4, … seconds up to the cap.
@@ -38,6 +40,7 @@ class RateLimiter {
         std::int64_t last_failure = 0;
     };
     std::int64_t wait_for(Counter& counter, int free, std::int64_t now);
+    void bump(Counter& counter, std::int64_t now);
     void prune(std::int64_t now);
 
     Policy policy_;

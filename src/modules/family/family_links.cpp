@@ -114,13 +114,18 @@ json::object link(Context& ctx, const auth::Actor& actor, const json::object& in
                                         "The consent text has changed: read it again."});
     fields.check();
 
+    // Guesses count for the family account and for the school login itself, the same counter as signing in:
+    // many family accounts guessing one school password are slowed down together.
     std::string key = "link:" + std::to_string(actor.family_id);
+    std::string target = people::normal_login(login);
     std::int64_t now = Clock::now();
-    if (auto wait = ctx.limiter.retry_after(key, actor.address, now); wait > 0)
-        throw errors::too_many_attempts(static_cast<int>(wait));
+    auto wait =
+        std::max(ctx.limiter.retry_after(key, actor.address, now), ctx.limiter.retry_after(target, actor.address, now));
+    if (wait > 0) throw errors::too_many_attempts(static_cast<int>(wait));
     auto account = people::verify_own_password(ctx, login, password);  // argon2id: on the hashing pool
     if (!account || !account->active || !account->school_id) {
         ctx.limiter.record_failure(key, actor.address, now);
+        ctx.limiter.record_login_failure(target, now);
         throw ApiError(422, "link_credentials_invalid", kWrongCredentials, {{"password", kWrongCredentials}});
     }
     ctx.limiter.record_success(key);
