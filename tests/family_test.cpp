@@ -63,7 +63,7 @@ class FamilyAccounts : public ApiScenario {
     static Response link(HttpClient& http, const std::string& login, const std::string& password) {
         return http.post(
             "/api/v1/family/links",
-            object{{"login", login}, {"password", password}, {"consent", true}, {"consent_version", "2026-09"}});
+            object{{"login", login}, {"password", password}, {"consent", true}, {"consent_version", "2026-11"}});
     }
     static void advance(std::int64_t seconds) {
         ASSERT_EQ(server().client().post("/api/v1/testing/clock", object{{"advance_seconds", seconds}}).status, 200);
@@ -203,7 +203,7 @@ TEST_F(FamilyAccounts, LinkingNeedsTheAccountsOwnPasswordAndConsentAndGuessingIs
     HttpClient http = family("linkujacy@example.pl");
     auto consent = http.get("/api/v1/family/consent");
     ASSERT_EQ(consent.status, 200);
-    EXPECT_EQ(text_of(consent.json(), "version"), "2026-09");
+    EXPECT_EQ(text_of(consent.json(), "version"), "2026-11");
 
     auto no_consent =
         http.post("/api/v1/family/links", object{{"login", t.first.parent_login}, {"password", t.first_password}});
@@ -233,6 +233,27 @@ TEST_F(FamilyAccounts, LinkingNeedsTheAccountsOwnPasswordAndConsentAndGuessingIs
     HttpClient direct = server().client();
     direct.login(t.second.parent_login, t.second_password);
     EXPECT_EQ(direct.last_response().status, 429) << "the guesses count against the school login itself too";
+}
+
+TEST_F(FamilyAccounts, DeletingTheAccountTakesItsLinksAndLeavesTheSchoolAccounts) {
+    TwoSchools t = two_schools("usuwanie");
+    HttpClient http = family("usuwajacy@example.pl");
+    ASSERT_EQ(link(http, t.first.parent_login, t.first_password).status, 201);
+    auto wrong = http.request("DELETE", "/api/v1/family/account", object{{"password", "nie-to-haslo"}});
+    EXPECT_EQ(wrong.status, 422) << wrong;
+    HttpClient parent = signed_in(t.first.parent_login, t.first_password);
+    EXPECT_EQ(parent.request("DELETE", "/api/v1/family/account", object{{"password", t.first_password}}).status, 403)
+        << "a school account is no family account";
+    auto deleted = http.request("DELETE", "/api/v1/family/account", object{{"password", "rodzinne-haslo-2026"}});
+    ASSERT_EQ(deleted.status, 204) << deleted;
+    EXPECT_EQ(http.get("/api/v1/me").status, 401) << "its sessions ended";
+    HttpClient again = server().client();
+    again.login("usuwajacy@example.pl", "rodzinne-haslo-2026");
+    EXPECT_EQ(again.last_response().status, 401) << "the account is gone";
+    EXPECT_EQ(parent.get("/api/v1/students/" + std::to_string(t.first.student_id) + "/attendance").status, 200)
+        << "the school account is untouched";
+    auto audit = signed_in(t.a.admin_login, t.a.admin_password).get(school_path(t.a.school_id, "/audit"));
+    EXPECT_NE(audit.body.find("family.unlink"), std::string::npos) << "the school's history shows the link ended";
 }
 
 TEST_F(FamilyAccounts, OneSwitchBetweenChildrenOfTwoSchoolsAndEachSeesOnlyItsOwn) {

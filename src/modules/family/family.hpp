@@ -21,7 +21,7 @@ namespace kreda::family {
 constexpr std::int64_t kActivationSeconds = 14 * 24 * 3600;
 //! The version of the terms and of the consent text a family accepts; stored with each account and link.
 constexpr const char* kTermsVersion = "2026-09";
-constexpr const char* kConsentVersion = "2026-09";
+constexpr const char* kConsentVersion = "2026-11";
 
 // family_accounts.cpp
 //! Signs up {email, password, age_bracket: under_13|13_17|18_plus, parent_email (under 13), accept_terms}:
@@ -38,6 +38,9 @@ int delete_unactivated(storage::Database& db);
 //! school accounts without asking for their passwords (the demo's office vouches). Not for requests.
 void create_ready_account(Context& ctx, const std::string& email, const std::string& password,
                           const std::vector<std::int64_t>& linked_user_ids);
+
+//! Deletes the caller's family account {password} with its links, sessions and devices; the school accounts stay.
+void delete_account(Context& ctx, const auth::Actor& actor, const json::object& input);
 
 // family_links.cpp
 //! The text a family agrees to when it links a school account: {version, text} in the reader's language.

@@ -4,6 +4,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
+#include "modules/audit/audit.hpp"
 #include "modules/family/family.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/people/signin.hpp"
@@ -102,10 +103,12 @@ SignUp read_sign_up(const json::object& input) {
 void register_account(Context& ctx, const json::object& input, const std::string& address, Language language) {
     SignUp s = read_sign_up(input);
     std::int64_t now = Clock::now();
-    std::string key = "register:" + s.email;
-    if (auto wait = ctx.limiter.retry_after(key, address, now); wait > 0)
+    // Every sign-up counts (nobody's mailbox is to be flooded), per address in a bucket of its own: a parents'
+    // evening signing up on the school's network must not slow that network's sign-ins.
+    std::string key = "register:" + s.email, from = "register:" + address;
+    if (auto wait = ctx.limiter.retry_after(key, from, now); wait > 0)
         throw errors::too_many_attempts(static_cast<int>(wait));
-    ctx.limiter.record_failure(key, address, now);       // every sign-up counts: nobody's mailbox is to be flooded
+    ctx.limiter.record_failure(key, from, now);
     std::string hash = auth::hash_password(s.password);  // argon2id, on the hashing pool
     std::string token = crypto::random_hex(32);
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
@@ -185,6 +188,43 @@ void create_ready_account(Context& ctx, const std::string& email, const std::str
                 "VALUES (?, ?, ?, ?, 'kreda-demo') ON CONFLICT (family_id, user_id) DO NOTHING",
                 {id, user_id, std::string(kConsentVersion), now});
     });
+}
+
+void delete_account(Context& ctx, const auth::Actor& actor, const json::object& input) {
+    if (!actor.family_id)
+        throw ApiError(403, "family_account_required",
+                       {"To jest dostępne po zalogowaniu na konto rodzinne.",
+                        "This is for family accounts: sign in with your e-mail address."});
+    json::FieldReader fields(input);
+    std::string password = fields.text("password", 256);
+    fields.check();
+    std::string login;
+    {
+        auto tx = ctx.db.begin(storage::Access::Read);
+        login = tx->query_one("SELECT login FROM users WHERE id = ?", {actor.family_id})->at(0).as_text();
+    }
+    std::int64_t now = Clock::now();
+    if (auto wait = ctx.limiter.retry_after(login, actor.address, now); wait > 0)
+        throw errors::too_many_attempts(static_cast<int>(wait));
+    auto verified = people::verify_own_password(ctx, login, password);  // argon2id: on the hashing pool
+    if (!verified || verified->user_id != actor.family_id) {
+        ctx.limiter.record_failure(login, actor.address, now);
+        Text wrong{"Hasło jest nieprawidłowe.", "The password is wrong."};
+        throw ApiError(422, "invalid_input", wrong, {{"password", wrong}});
+    }
+    in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
+        // The school's history keeps that each link ended; the account and all it held go (links, sessions,
+        // devices and password links cascade with it).
+        for (const auto& r :
+             tx.query("SELECT l.user_id, u.school_id FROM family_links l JOIN users u ON u.id = l.user_id "
+                      "WHERE l.family_id = ?",
+                      {actor.family_id}))
+            audit::append(tx, audit::Entry{r[1].as_int(), actor.family_id, login, actor.address, "family.unlink",
+                                           "user", r[0].as_int(), std::nullopt, std::nullopt});
+        ctx.sessions.refresh_user(tx, actor.family_id);
+        tx.execute(kDeleteAccount, {actor.family_id});
+    });
+    log::info("a family account was deleted by its owner");
 }
 
 int delete_unactivated(storage::Database& db) {

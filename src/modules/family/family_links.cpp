@@ -37,13 +37,15 @@ const Text kWrongCredentials{"Nieprawidłowy login lub hasło konta szkolnego.",
 const Text kConsent{
     "Łącząc konto szkolne z kontem rodzinnym, zgadzasz się, aby po zalogowaniu na konto rodzinne pokazywać dane z "
     "dziennika szkoły, które widzi to konto szkolne: oceny, frekwencję, plan lekcji, terminarz, zadania domowe, uwagi, "
-    "wiadomości i ogłoszenia, a także aby wysyłać o nich powiadomienia na adres konta rodzinnego. Administratorem "
+    "wiadomości i ogłoszenia, a także aby wysyłać o nich wybrane powiadomienia na adres konta rodzinnego, gdy "
+    "konto szkolne nie ma własnego. Administratorem "
     "tych danych pozostaje szkoła. Połączenie możesz usunąć w każdej chwili: konto rodzinne przestaje wtedy widzieć "
     "te dane, a szkoła niczego nie traci. Zapisujemy datę tej zgody i adres, z którego jej udzielono.",
     "By linking a school account with your family account you agree that, once you sign in to the family account, "
     "it shows what that school account sees in the school's register — grades, attendance, timetable, terminarz, "
-    "homework, notes, messages and announcements — and that notifications about them go to the family account's "
-    "address. The school remains the controller of these data. You may remove the link at any time: the family "
+    "homework, notes, messages and announcements — and that the notifications you choose go to the family "
+    "account's address when the school account has none of its own. The school remains the controller of these data. "
+    "You may remove the link at any time: the family "
     "account then no longer sees these data, and the school loses nothing. We record when you consented and from "
     "which address."};
 

@@ -26,6 +26,14 @@ void register_routes(http::Router& router, Context& ctx) {
     });
     router.add("GET", "/api/v1/family/consent",
                [](http::Request& r) { return http::Response::json(consent(r.language())); });
+    router.add(
+        "DELETE", "/api/v1/family/account",
+        [&ctx](http::Request& r) {
+            auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
+            delete_account(ctx, actor, r.json_body());
+            return http::Response::no_content().with_header("Set-Cookie", ctx.sessions.expired_cookie());
+        },
+        http::Runs::OnHashingPool);
     router.add("GET", "/api/v1/family/links", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
         return http::Response::json(links(ctx, actor));
