@@ -1,7 +1,7 @@
 // A feed entry in words, by kind: the line said about it (shown on the timeline, announced when it arrives live), a
 // detail line, a sign for the kind, and the page that shows it. Pure: the same entry always reads the same.
 import { query } from '../api';
-import { formatDate, fullName, weekStart } from '../format';
+import { formatDate, formatDayLong, fullName, weekStart } from '../format';
 import { gradeChangeText } from '../grades/show';
 import type { Lang, MessageKey, Translate } from '../i18n';
 import type { FeedEntry, FeedKind } from './types';
@@ -29,6 +29,7 @@ const SIGNS: Record<FeedKind, string> = {
   'notice.published': '☰',
   'message.received': '✉',
   'timetable.changed': '⇄',
+  'lucky_number.drawn': '☘',
 };
 
 const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
@@ -137,12 +138,40 @@ export function describeEntry(entry: FeedEntry, t: Translate, lang: Lang): Descr
     }
     case 'timetable.changed': {
       const c = entry.data;
-      const values = { date: date(c.date), n: c.lesson_number };
-      const text =
-        c.kind === 'moved' && c.moved_to
-          ? t('feed.timetable.movedTo', { ...values, to: date(c.moved_to.date), m: c.moved_to.lesson_number })
-          : t(`feed.timetable.${c.kind}` as MessageKey, values);
-      return { sign, text, detail: c.note, href: at('/timetable', { week: weekStart(c.date) }) };
+      const when = t('feed.lessonOn', { date: date(c.date), n: c.lesson_number });
+      // "Zastępstwo: 24 listopada 2026, lekcja 3 — Matematyka"; a moved lesson says where to, after an arrow.
+      const lesson = [when, c.subject].filter(Boolean).join(' — ');
+      const to = c.moved_to && t('feed.lessonOn', { date: date(c.moved_to.date), n: c.moved_to.lesson_number });
+      const what = to ? `${lesson} → ${to}` : lesson;
+      const href = at('/timetable', { week: weekStart(c.date) });
+      if (c.withdrawn)
+        return {
+          sign,
+          text: t('feed.timetable.withdrawn', { change: t(`feed.timetable.kind.${c.kind}` as MessageKey), what }),
+          detail: t('feed.timetable.asBefore'),
+          href,
+        };
+      // A cancelled lesson has no teacher or room to name.
+      const held = c.kind !== 'cancellation';
+      const teacher =
+        held && c.teacher
+          ? t(c.kind === 'substitution' ? 'feed.timetable.substitute' : 'feed.timetable.teacher', { name: c.teacher })
+          : null;
+      return {
+        sign,
+        text: t(`feed.timetable.${c.kind}` as MessageKey, { what }),
+        detail: joined(teacher, held && c.room ? t('feed.timetable.room', { room: c.room }) : null, c.note),
+        href,
+      };
+    }
+    case 'lucky_number.drawn': {
+      const l = entry.data;
+      return {
+        sign,
+        text: t('feed.lucky', { day: formatDayLong(l.date, lang), number: l.number }),
+        detail: t('feed.luckyDetail'),
+        href: at('/'),
+      };
     }
   }
   // A kind this version does not know yet (a newer server): said by its name, linked to the timeline.

@@ -15,7 +15,8 @@ export type FeedKind =
   | 'note.added'
   | 'notice.published'
   | 'message.received'
-  | 'timetable.changed';
+  | 'timetable.changed'
+  | 'lucky_number.drawn';
 
 /** A grade as the grade book shows it, with the subject's name. */
 export type GradeAddedData = GradebookGrade & { subject: string };
@@ -61,7 +62,10 @@ export interface MessageReceivedData {
 
 export type TimetableChangeKind = 'substitution' | 'cancellation' | 'room_change' | 'moved' | 'extra';
 
-/** A change of the timetable as the office entered it (ids only). */
+/**
+ * A change of the timetable as the office entered it, with the lesson's subject, teacher (the substitute, for a
+ * substitution) and room by name as changed; `withdrawn` when the office deleted the change.
+ */
 export interface TimetableChangedData {
   id: number;
   kind: TimetableChangeKind;
@@ -69,6 +73,16 @@ export interface TimetableChangedData {
   lesson_number: number;
   moved_to: { date: string; lesson_number: number } | null;
   note: string;
+  subject: string | null;
+  teacher: string | null;
+  room: string | null;
+  withdrawn: boolean;
+}
+
+/** The lucky number drawn for a school day, for the whole school or the reader's class. */
+export interface LuckyNumberDrawnData {
+  date: string;
+  number: number;
 }
 
 interface DataOf {
@@ -83,6 +97,7 @@ interface DataOf {
   'notice.published': NoticePublishedData;
   'message.received': MessageReceivedData;
   'timetable.changed': TimetableChangedData;
+  'lucky_number.drawn': LuckyNumberDrawnData;
 }
 
 /** One entry; `student_id` is which of the reader's students it is about (null for messages, school notices). */

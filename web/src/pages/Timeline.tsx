@@ -1,7 +1,8 @@
 // The timeline (oś czasu): what changed in the register for the user, newest first, grouped by day — grades,
-// attendance, excuses, the terminarz, notes, announcements, messages, timetable changes — each a link to the page
-// that shows it, with the child's name when a parent has several (and a choice of one of them). Families see all of
-// it; staff their messages and announcements. Entries that arrive while the page is open are added at the top.
+// attendance, excuses, the terminarz, notes, announcements, messages, timetable changes, lucky numbers — each a link
+// to the page that shows it, with the child's name when a parent has several (and a choice of one of them). Families
+// see all of it; staff their messages, announcements and the lucky numbers. Entries that arrive while the page is
+// open are added at the top.
 //
 // Loading: GET /feed?before= pages back from the newest entry; the page reads up to KEPT entries, showing SHOWN at
 // a time ("show older" reveals more of what is kept): usually one request.

@@ -5,6 +5,7 @@ import type { LuckyNumbers } from '../communication/types';
 import { SelectField } from '../components/fields';
 import { useLoad } from '../components/page';
 import { useApp } from '../context';
+import { useLiveRefresh } from '../feed/live';
 import { addDays, formatDayLong, fullName, todayIso } from '../format';
 import { navigate, useLocation } from '../router';
 
@@ -55,6 +56,8 @@ export function ChildPicker({ id, path }: { id: string; path: string }) {
 export function LuckyNumber({ student, level = 2 }: { student: VisibleStudent; level?: 2 | 3 }) {
   const { t, lang, me } = useApp();
   const lucky = useLoad(() => get<LuckyNumbers>(`/students/${student.id}/lucky-number`), [student.id]);
+  // Drawn the evening before: an open desk or terminarz shows tomorrow's as soon as it is drawn.
+  useLiveRefresh(['lucky_number.drawn'], lucky.reload, student.id);
   const days = lucky.data?.scope === 'off' ? [] : (lucky.data?.days ?? []);
   if (days.length === 0) return null;
   const today = todayIso();
