@@ -1105,11 +1105,15 @@ export const en: Record<MessageKey, string> = {
   'notifications.channel.in_app': 'In the app only',
   'notifications.channel.email': 'E-mail at once',
   'notifications.channel.digest': 'Daily e-mail summary',
+  'notifications.channel.push': 'Push notification',
   'notifications.channel.none': 'No notifications',
+  'notifications.pushHint':
+    'A "push notification" appears on the devices where you turn on push for this account (further down this page), even when the register is closed.',
+  'notifications.pushNoDevice': 'Push is chosen, but no device receives it yet. Turn it on below, on this device.',
   'notifications.quiet': 'Quiet hours',
-  'notifications.quietOn': 'Send no e-mail during quiet hours',
+  'notifications.quietOn': 'Send no e-mail or push notifications during quiet hours',
   'notifications.quietHint':
-    'E-mail from that time arrives when they end. Timetable changes always come through. Polish time.',
+    'E-mail and push notifications from that time arrive when they end. Timetable changes always come through. Polish time.',
   'notifications.quietFrom': 'From',
   'notifications.quietTo': 'Until',
   'notifications.mail': 'E-mail',
@@ -1117,6 +1121,39 @@ export const en: Record<MessageKey, string> = {
   'notifications.digestHint': 'The summary comes once a day when something new has gathered.',
   'notifications.language': 'Language of the e-mail',
   'notifications.saved': 'Notification settings saved.',
+  'push.title': 'Push on this device',
+  'push.intro': 'Turn it on here, and notifications of the groups set to "Push notification" appear on this device.',
+  'push.family':
+    'Family account: push belongs to the account you are viewing now ({name}). Turn it on for each linked account separately: switch to it and turn push on again.',
+  'push.unsupported':
+    'This browser does not support push notifications (it lacks a service worker, the Push API or notifications). You can turn them on in another browser or on a phone.',
+  'push.state.on': 'On',
+  'push.state.off': 'Off',
+  'push.state.blocked': 'Blocked by the browser',
+  'push.explain.on': 'This device receives push notifications for this account.',
+  'push.explain.off': 'This device does not receive push notifications for this account.',
+  'push.explain.blocked':
+    'The browser does not let this site show notifications. Allow them in the site settings (the icon next to the address) and come back here.',
+  'push.turnOn': 'Turn on push on this device',
+  'push.turningOn': 'Turning on…',
+  'push.turnOff': 'Turn off on this device',
+  'push.turnedOn': 'Push notifications are on for this device.',
+  'push.turnedOff': 'Push notifications are off for this device.',
+  'push.dismissed': 'Notifications were not allowed. Try again and choose "Allow".',
+  'push.deniedNow': 'The browser has blocked notifications from this site, so they cannot be turned on.',
+  'push.failed':
+    'Push notifications could not be turned on in this browser: it did not reach its push service, or does not offer push in this mode (a private window, for example). Try again later or in another browser.',
+  'push.reason': '(Browser: {reason})',
+  'push.refused': "The register's server did not accept this device.",
+  'push.shared':
+    'Notifications keep coming after you sign out. On a shared computer, turn them off before signing out.',
+  'push.devices': 'Devices with push notifications',
+  'push.noDevices': 'No device receives push notifications for this account.',
+  'push.device': '{service}, since {date}',
+  'push.thisDevice': 'This device',
+  'push.remove': 'Remove',
+  'push.removeLabel': 'Remove the device: {device}',
+  'push.removed': 'Device removed: {device}.',
   'notifications.link': 'How and when you hear about grades, attendance, announcements and messages.',
 
   // Family accounts: signing up, activation, the family page and the child switcher.

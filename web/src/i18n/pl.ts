@@ -1102,11 +1102,16 @@ export const pl = {
   'notifications.channel.in_app': 'Tylko w aplikacji',
   'notifications.channel.email': 'E-mail od razu',
   'notifications.channel.digest': 'Codzienne podsumowanie e-mailem',
+  'notifications.channel.push': 'Powiadomienie push',
   'notifications.channel.none': 'Bez powiadomień',
+  'notifications.pushHint':
+    '„Powiadomienie push” pojawia się na urządzeniach, na których włączysz powiadomienia push tego konta (niżej na tej stronie), także gdy dziennik jest zamknięty.',
+  'notifications.pushNoDevice':
+    'Wybrano powiadomienia push, ale żadne urządzenie jeszcze ich nie odbiera. Włącz je niżej, na tym urządzeniu.',
   'notifications.quiet': 'Godziny ciszy',
-  'notifications.quietOn': 'Nie wysyłaj e-maili w godzinach ciszy',
+  'notifications.quietOn': 'Nie wysyłaj e-maili ani powiadomień push w godzinach ciszy',
   'notifications.quietHint':
-    'E-maile z tego czasu przyjdą po jego końcu. Zmiany w planie lekcji przychodzą zawsze. Czas polski.',
+    'E-maile i powiadomienia push z tego czasu przyjdą po jego końcu. Zmiany w planie lekcji przychodzą zawsze. Czas polski.',
   'notifications.quietFrom': 'Od godziny',
   'notifications.quietTo': 'Do godziny',
   'notifications.mail': 'Poczta',
@@ -1114,6 +1119,39 @@ export const pl = {
   'notifications.digestHint': 'Podsumowanie przychodzi raz dziennie, jeśli zebrało się coś nowego.',
   'notifications.language': 'Język e-maili',
   'notifications.saved': 'Zapisano ustawienia powiadomień.',
+  'push.title': 'Powiadomienia push na tym urządzeniu',
+  'push.intro':
+    'Włącz je tutaj, a powiadomienia o grupach, dla których wybrano „Powiadomienie push”, pojawią się na tym urządzeniu.',
+  'push.family':
+    'Konto rodzinne: powiadomienia push dotyczą konta, które teraz oglądasz ({name}). Dla każdego połączonego konta włącz je osobno: przełącz konto i włącz je ponownie.',
+  'push.unsupported':
+    'Ta przeglądarka nie obsługuje powiadomień push (brakuje w niej service workera, Push API albo powiadomień). Możesz je włączyć w innej przeglądarce lub na telefonie.',
+  'push.state.on': 'Włączone',
+  'push.state.off': 'Wyłączone',
+  'push.state.blocked': 'Zablokowane przez przeglądarkę',
+  'push.explain.on': 'To urządzenie dostaje powiadomienia push tego konta.',
+  'push.explain.off': 'To urządzenie nie dostaje powiadomień push tego konta.',
+  'push.explain.blocked':
+    'Przeglądarka nie pozwala tej stronie pokazywać powiadomień. Zezwól na nie w ustawieniach strony (ikona obok adresu) i wróć tutaj.',
+  'push.turnOn': 'Włącz powiadomienia push na tym urządzeniu',
+  'push.turningOn': 'Włączanie…',
+  'push.turnOff': 'Wyłącz na tym urządzeniu',
+  'push.turnedOn': 'Powiadomienia push są włączone na tym urządzeniu.',
+  'push.turnedOff': 'Wyłączono powiadomienia push na tym urządzeniu.',
+  'push.dismissed': 'Nie zezwolono na powiadomienia. Spróbuj jeszcze raz i wybierz „Zezwalaj”.',
+  'push.deniedNow': 'Przeglądarka zablokowała powiadomienia tej strony, więc nie można ich włączyć.',
+  'push.failed':
+    'Nie udało się włączyć powiadomień push w tej przeglądarce: nie połączyła się ze swoją usługą powiadomień albo nie obsługuje ich w tym trybie (na przykład w oknie prywatnym). Spróbuj ponownie później lub w innej przeglądarce.',
+  'push.reason': '(Przeglądarka: {reason})',
+  'push.refused': 'Serwer dziennika nie przyjął tego urządzenia.',
+  'push.shared': 'Powiadomienia przychodzą także po wylogowaniu. Na wspólnym komputerze wyłącz je przed wylogowaniem.',
+  'push.devices': 'Urządzenia z powiadomieniami push',
+  'push.noDevices': 'Żadne urządzenie nie dostaje powiadomień push tego konta.',
+  'push.device': '{service}, od {date}',
+  'push.thisDevice': 'To urządzenie',
+  'push.remove': 'Usuń',
+  'push.removeLabel': 'Usuń urządzenie: {device}',
+  'push.removed': 'Usunięto urządzenie: {device}.',
   'notifications.link': 'Jak i kiedy dostajesz powiadomienia o ocenach, frekwencji, ogłoszeniach i wiadomościach.',
 
   // Family accounts: signing up, activation, the family page and the child switcher.

@@ -1,5 +1,6 @@
 // Notification settings for every school user: a channel per group of changes, quiet hours, the digest's hour and
-// the language of the mail. E-mail channels need an address on the account, which only the school office enters.
+// the language of the mail, and push on this device (push/). E-mail channels need an address on the account, which
+// only the school office enters; the push channel reaches the devices subscribed below.
 import { useState } from 'preact/hooks';
 import { get, put } from '../api';
 import { useForm } from '../components/form';
@@ -7,12 +8,13 @@ import { CheckboxField, Notice, RadioGroupField, Submit, TextField } from '../co
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
 import { useApp } from '../context';
 import type { MessageKey } from '../i18n';
+import { PushDevices, type PushDeviceList } from '../push/PushDevices';
 
 /** The groups of changes, in the order the page lists them (as the API names them). */
 const GROUPS = ['grades', 'attendance', 'terminarz', 'notes', 'notices', 'messages'] as const;
 type NotificationGroup = (typeof GROUPS)[number];
 
-const CHANNELS = ['in_app', 'email', 'digest', 'none'] as const;
+const CHANNELS = ['in_app', 'email', 'digest', 'push', 'none'] as const;
 type Channel = (typeof CHANNELS)[number];
 
 /** The channels that send mail, offered only when the account has an address. */
@@ -31,7 +33,8 @@ interface NotificationPreferences {
 /** Offered when quiet hours are turned on for the first time: the night. */
 const SUGGESTED_QUIET_HOURS = { from: '22:00', to: '07:00' };
 
-function SettingsForm({ saved: initial }: { saved: NotificationPreferences }) {
+/** `hasDevice`: whether any device of the account receives push (null while unknown). */
+function SettingsForm({ saved: initial, hasDevice }: { saved: NotificationPreferences; hasDevice: boolean | null }) {
   const { t } = useApp();
   const email = initial.email;
   const form = useForm({
@@ -82,6 +85,10 @@ function SettingsForm({ saved: initial }: { saved: NotificationPreferences }) {
           <p>{t('notifications.emailTo', { email })}</p>
         ) : (
           <Notice kind="info">{t('notifications.noEmail')}</Notice>
+        )}
+        <p>{t('notifications.pushHint')}</p>
+        {hasDevice === false && Object.values(values.channels).includes('push') && (
+          <Notice kind="info">{t('notifications.pushNoDevice')}</Notice>
         )}
         {errors.channels && (
           <p class="field-error" role="alert">
@@ -173,11 +180,14 @@ function SettingsForm({ saved: initial }: { saved: NotificationPreferences }) {
 export function NotificationSettingsPage() {
   const { t } = useApp();
   const saved = useLoad(() => get<NotificationPreferences>('/me/notifications'), []);
+  const devices = useLoad(() => get<PushDeviceList>('/me/push-subscriptions'), []);
+  const hasDevice = devices.data ? devices.data.items.length > 0 : null;
   return (
     <>
       <PageHeading title={t('notifications.title')} />
       <p class="lead">{t('notifications.intro')}</p>
-      <LoadState state={saved}>{(data) => <SettingsForm saved={data} />}</LoadState>
+      <LoadState state={saved}>{(data) => <SettingsForm saved={data} hasDevice={hasDevice} />}</LoadState>
+      <PushDevices devices={devices} />
     </>
   );
 }
