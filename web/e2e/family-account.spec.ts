@@ -1,6 +1,7 @@
 // Family accounts (konto rodzinne): signing up, activating through the mailed link (the demo's /dev/mail), signing in
 // with the e-mail, linking school accounts from different schools with consent, the child switcher in the header
-// across schools, unlinking; and an under-13 sign-up, which the parent activates.
+// across schools, unlinking; an under-13 sign-up, which the parent activates; and deleting the family account, after
+// which it cannot sign in while the school accounts it linked still can.
 import type { Page } from '@playwright/test';
 import { apiAs, expect, expectAccessible, newSchoolFamily, openFromNav, signIn, test, unique } from './fixtures';
 
@@ -309,6 +310,80 @@ test('under 13, the activation link goes to the parent, who confirms before the 
 
   await signIn(page, { login: email, password: PASSWORD, name: email });
   await expect(page.getByRole('heading', { level: 1, name: 'Konto rodzinne' })).toBeVisible();
+});
+
+test('a family deletes its account with its password; it no longer signs in, the school account still does', async ({
+  page,
+}) => {
+  const school = newSchool('Szkoła Podstawowa');
+  const family = await newSchoolFamily(school, '3c', { first_name: 'Ewa', last_name: 'Usuwająca' }, [
+    { first_name: 'Ola', last_name: 'Usuwająca' },
+  ]);
+  const email = newAddress('ewa.usuwajaca');
+
+  // Signed up on the page, activated through the mailed link.
+  await page.goto('/register');
+  await page.getByLabel('Adres e-mail', { exact: true }).fill(email);
+  await page.getByLabel('Hasło', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Powtórz hasło', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('18 lub więcej').check();
+  await page.getByLabel('Akceptuję regulamin konta rodzinnego').check();
+  await page.getByRole('button', { name: 'Załóż konto' }).click();
+  await expect(page.getByText(`Wysłaliśmy wiadomość na adres ${email}.`)).toBeVisible();
+  await page.goto(`/activate#${await mailedActivation(email)}`);
+  await expect(page.getByText(`Konto ${email} jest aktywne.`)).toBeVisible();
+
+  await signIn(page, { login: email, password: PASSWORD, name: email });
+  await expect(page).toHaveURL(/\/family$/);
+  await linkOnFamilyPage(page, family.parent);
+  await expect(page.getByTestId('family-news')).toContainText(`Połączono konto Ewa Usuwająca (${school}).`);
+
+  // At the bottom of the family page: what goes, what stays at the school, and the password.
+  const section = page.getByRole('region', { name: 'Usuń konto rodzinne' });
+  await expect(section).toContainText(`Usuniemy konto rodzinne ${email}`);
+  await expect(section).toContainText('W szkołach nic się nie zmieni');
+  await expectAccessible(page, 'the family page with the deletion form');
+
+  // A wrong password is said at the password, after the question.
+  const password = section.getByLabel('Hasło konta rodzinnego', { exact: true });
+  await password.fill('nie-to-haslo-2026');
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await section.getByRole('button', { name: 'Usuń konto rodzinne' }).click();
+  await expect(section.locator('#delete_password-error')).toBeVisible();
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toBeFocused();
+  expect(asked).toBe(`Na pewno usunąć konto rodzinne ${email}? Tego nie można cofnąć.`);
+  await expectAccessible(page, 'the deletion form with a wrong password');
+
+  // Said no to the question: nothing happens.
+  await password.fill(PASSWORD);
+  page.once('dialog', (d) => void d.dismiss());
+  await section.getByRole('button', { name: 'Usuń konto rodzinne' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Konto rodzinne' })).toBeVisible();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+
+  page.once('dialog', (d) => void d.accept());
+  await section.getByRole('button', { name: 'Usuń konto rodzinne' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Logowanie' })).toBeVisible();
+  await expect(page.getByTestId('login-told')).toHaveText(
+    'Konto rodzinne zostało usunięte. Konta w szkołach działają jak dotąd.',
+  );
+  await expectAccessible(page, 'the sign-in page after the deletion');
+
+  // The family account is gone; the school's parent account still signs in with its own password.
+  await page.getByLabel('Login', { exact: true }).fill(email);
+  await page.getByLabel('Hasło', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  const schoolLogin = await apiAs(family.parent);
+  const me = await schoolLogin<{ user: { first_name: string; last_name: string } }>('GET', '/me');
+  expect(me.json.user).toMatchObject({ first_name: 'Ewa', last_name: 'Usuwająca' });
 });
 
 test('the activation page without a code says what to do', async ({ page }) => {

@@ -1243,4 +1243,15 @@ export const en: Record<MessageKey, string> = {
   'familyAccount.consentTitle': 'Consent to processing the data',
   'familyAccount.consent': 'I give the consent described above',
   'familyAccount.linkSubmit': 'Link the account',
+  'familyAccount.deleteTitle': 'Delete the family account',
+  'familyAccount.deleteWhat':
+    'We will delete the family account {email}: its e-mail address and password, its links to school accounts, and the devices where push notifications were turned on through it.',
+  'familyAccount.deleteStays':
+    'Nothing changes at the schools: the parent and student accounts, grades, attendance and messages stay in the school register, and you still sign in to the school accounts with their own login and password.',
+  'familyAccount.deletePassword': 'Family account password',
+  'familyAccount.deletePasswordHint': 'Confirm it is you: the account cannot be restored afterwards.',
+  'familyAccount.deleteSubmit': 'Delete the family account',
+  'familyAccount.deleting': 'Deleting…',
+  'familyAccount.deleteConfirm': 'Delete the family account {email}? This cannot be undone.',
+  'familyAccount.deleted': 'The family account has been deleted. The school accounts work as before.',
 };

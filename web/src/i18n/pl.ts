@@ -1239,6 +1239,17 @@ export const pl = {
   'familyAccount.consentTitle': 'Zgoda na przetwarzanie danych',
   'familyAccount.consent': 'Wyrażam zgodę opisaną powyżej',
   'familyAccount.linkSubmit': 'Połącz konto',
+  'familyAccount.deleteTitle': 'Usuń konto rodzinne',
+  'familyAccount.deleteWhat':
+    'Usuniemy konto rodzinne {email}: jego adres e-mail i hasło, połączenia z kontami szkolnymi i urządzenia, na których włączono przez nie powiadomienia push.',
+  'familyAccount.deleteStays':
+    'W szkołach nic się nie zmieni: konta rodzica i ucznia, oceny, frekwencja i wiadomości zostają w dzienniku szkoły, a do kont szkolnych nadal logujesz się ich loginem i hasłem.',
+  'familyAccount.deletePassword': 'Hasło konta rodzinnego',
+  'familyAccount.deletePasswordHint': 'Potwierdź, że to Ty: konta nie da się potem przywrócić.',
+  'familyAccount.deleteSubmit': 'Usuń konto rodzinne',
+  'familyAccount.deleting': 'Usuwanie…',
+  'familyAccount.deleteConfirm': 'Na pewno usunąć konto rodzinne {email}? Tego nie można cofnąć.',
+  'familyAccount.deleted': 'Konto rodzinne zostało usunięte. Konta w szkołach działają jak dotąd.',
 };
 
 export type MessageKey = keyof typeof pl;

@@ -1,8 +1,9 @@
 // The family page (/family, konto rodzinne): the school accounts linked to the family account, by school with their
 // children, which one the session acts as, switching and unlinking; and linking another account with its login, its
-// own password and the data-processing consent shown in full. A family account linked to nothing lands here.
+// own password and the data-processing consent shown in full; and deleting the family account, after its password and
+// a confirmation. A family account linked to nothing lands here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { del, get, post } from '../api';
+import { api, del, get, post } from '../api';
 import { CheckboxField, Notice, Submit, TextField } from '../components/fields';
 import { useErrorText, useForm } from '../components/form';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
@@ -18,7 +19,9 @@ import {
 } from '../familyAccount/links';
 import { fullName } from '../format';
 import type { MessageKey } from '../i18n';
+import { forgetFamily } from '../push/browser';
 import { Link } from '../router';
+import { tellAtSignIn } from './Login';
 
 interface Consent {
   version: string;
@@ -207,6 +210,48 @@ function LinkForm({ onLinked }: { onLinked: (id: number) => Promise<void> }) {
   );
 }
 
+/**
+ * Deleting the family account: what goes and what stays at the schools, its password, a last question; then the
+ * session is gone, so the app signs out to the sign-in page, which says it was deleted.
+ */
+function DeleteAccount({ familyId, email }: { familyId: number; email: string }) {
+  const { t, signOut } = useApp();
+  const form = useForm({ password: '' });
+  const { values, set, errors } = form;
+  const remove = form.submit(async () => {
+    if (!window.confirm(t('familyAccount.deleteConfirm', { email }))) return;
+    await api('DELETE', '/family/account', { password: values.password });
+    await forgetFamily(familyId).catch(() => undefined);
+    tellAtSignIn('familyAccount.deleted');
+    await signOut();
+  });
+  return (
+    <Panel id="family-delete-heading" title={t('familyAccount.deleteTitle')}>
+      <form class="form" ref={form.formRef} onSubmit={remove} noValidate>
+        <p>{t('familyAccount.deleteWhat', { email })}</p>
+        <p>{t('familyAccount.deleteStays')}</p>
+        {form.error && !errors.password && <Notice kind="error">{form.error}</Notice>}
+        <TextField
+          id="delete_password"
+          type="password"
+          label={t('familyAccount.deletePassword')}
+          hint={t('familyAccount.deletePasswordHint')}
+          value={values.password}
+          onValue={(v) => set('password', v)}
+          autocomplete="current-password"
+          required
+          error={errors.password}
+        />
+        <div class="actions">
+          <button type="submit" class="button danger" aria-disabled={form.busy ? 'true' : undefined}>
+            {form.busy ? t('familyAccount.deleting') : t('familyAccount.deleteSubmit')}
+          </button>
+        </div>
+      </form>
+    </Panel>
+  );
+}
+
 export function FamilyAccountPage() {
   const { t, me, refreshMe } = useApp();
   const links = useFamilyLinks();
@@ -303,6 +348,7 @@ export function FamilyAccountPage() {
         </LoadState>
       </Panel>
       <LinkForm onLinked={linked} />
+      <DeleteAccount familyId={me.family.id} email={me.family.email} />
     </>
   );
 }

@@ -1,11 +1,13 @@
 // Sign-in: login + password (or the slip's one-time code; a family account's e-mail and password), then a TOTP step
-// when the API asks for it. Links to a forgotten password and to signing up for a family account.
+// when the API asks for it. Links to a forgotten password and to signing up for a family account; says first what a
+// page that signed out on its way here left for it (a family account just deleted).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, fetchMe, post, setCsrfToken, type LoginResult } from '../api';
 import { useForm } from '../components/form';
 import { Notice, Submit, TextField } from '../components/fields';
 import { PageHeading } from '../components/page';
 import { useApp } from '../context';
+import type { MessageKey } from '../i18n';
 import { navigate } from '../router';
 
 interface Credentials {
@@ -14,8 +16,21 @@ interface Credentials {
   totp: string;
 }
 
+/** What the next sign-in page says first, once (that the account was just deleted …). */
+let toTell: MessageKey | null = null;
+
+/** Leaves a message for the sign-in page shown next, as a page that signs out on its way there does. */
+export function tellAtSignIn(key: MessageKey): void {
+  toTell = key;
+}
+
 export function LoginPage() {
   const { t, lang, signedIn } = useApp();
+  const [told] = useState(() => {
+    const key = toTell;
+    toTell = null;
+    return key;
+  });
   const form = useForm<Credentials>({ login: '', password: '', totp: '' });
   const [step, setStep] = useState<'password' | 'totp'>('password');
   const totpInput = useRef<HTMLDivElement>(null);
@@ -72,6 +87,11 @@ export function LoginPage() {
       <PageHeading title={step === 'password' ? t('login.title') : t('login.totpTitle')} />
       {step === 'password' ? (
         <form class="card form" ref={form.formRef} onSubmit={signIn} noValidate>
+          {told && (
+            <div data-testid="login-told">
+              <Notice kind="success">{t(told)}</Notice>
+            </div>
+          )}
           <p>{t('login.intro')}</p>
           {form.error && !Object.keys(errors).length && <Notice kind="error">{form.error}</Notice>}
           <TextField
