@@ -32,10 +32,13 @@ class Housekeeper {
 
   private:
     void run() {
-        while (true) {
-            {
+        for (bool first = true;; first = false) {
+            if (!first) {  // the first round runs at start
                 std::unique_lock lock(mutex_);
                 woken_.wait_for(lock, every_, [this] { return stopping_; });
+            }
+            {
+                std::lock_guard lock(mutex_);
                 if (stopping_) return;
             }
             try {

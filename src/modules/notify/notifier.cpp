@@ -106,7 +106,8 @@ class Notifier {
                                       json::object{{"title", "Kreda"},
                                                    {"body", line},
                                                    {"url", "/timeline"},
-                                                   {"tag", e.kind},
+                                                   {"tag", "kreda-" + std::to_string(e.id)},
+                                                   {"kind", e.kind},
                                                    {"entry_id", e.id}},
                                       not_before);
                         continue;
