@@ -1,7 +1,5 @@
 #include "support/push_service.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/evp.h>
 #include <poll.h>
 #include <sodium.h>
@@ -9,7 +7,8 @@
 #include <unistd.h>
 
 #include <memory>
-#include <stdexcept>
+
+#include "support/loopback.hpp"
 
 namespace kreda::test {
 
@@ -39,35 +38,14 @@ std::string hkdf(const std::string& salt, const std::string& ikm, const std::str
 
 }  // namespace
 
-PushService::PushService() {
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::listen(listen_fd_, 16) != 0 || ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length))
-        throw std::runtime_error("cannot start the push service");
-    port_ = ntohs(address.sin_port);
-    thread_ = std::thread([this] { serve(); });
+PushService::PushService() : listen_fd_(listen_on_loopback(port_)) {
+    thread_ = std::thread([this] { accept_each(listen_fd_, stopping_, [this](int fd) { exchange(fd); }); });
 }
 
 PushService::~PushService() {
     stopping_ = true;
-    ::shutdown(listen_fd_, SHUT_RDWR);
-    ::close(listen_fd_);
+    close_listener(listen_fd_);
     thread_.join();
-}
-
-void PushService::serve() {
-    while (!stopping_) {
-        pollfd waiting{listen_fd_, POLLIN, 0};
-        if (::poll(&waiting, 1, 200) <= 0) continue;
-        int fd = ::accept(listen_fd_, nullptr, nullptr);
-        if (fd < 0) continue;
-        exchange(fd);
-        ::close(fd);
-    }
 }
 
 void PushService::exchange(int fd) {

@@ -38,10 +38,9 @@ class PushService {
     std::size_t count(const std::string& path) const;
 
   private:
-    void serve();
     void exchange(int fd);
 
-    int listen_fd_ = -1, port_ = 0;
+    int port_ = 0, listen_fd_ = -1;  // this order: the listener sets the port
     std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;
     std::vector<ReceivedPush> pushes_;

@@ -1,12 +1,10 @@
 #include "support/smtp_listener.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <stdexcept>
+#include "support/loopback.hpp"
 
 namespace kreda::test {
 
@@ -42,35 +40,14 @@ std::string upper(std::string text) {
 
 }  // namespace
 
-SmtpListener::SmtpListener() {
-    listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (listen_fd_ < 0 || ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::listen(listen_fd_, 16) != 0 || ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length))
-        throw std::runtime_error("cannot start the SMTP listener");
-    port_ = ntohs(address.sin_port);
-    thread_ = std::thread([this] { serve(); });
+SmtpListener::SmtpListener() : listen_fd_(listen_on_loopback(port_)) {
+    thread_ = std::thread([this] { accept_each(listen_fd_, stopping_, [this](int fd) { session(fd); }); });
 }
 
 SmtpListener::~SmtpListener() {
     stopping_ = true;
-    ::shutdown(listen_fd_, SHUT_RDWR);
-    ::close(listen_fd_);
+    close_listener(listen_fd_);
     thread_.join();
-}
-
-void SmtpListener::serve() {
-    while (!stopping_) {
-        pollfd waiting{listen_fd_, POLLIN, 0};
-        if (::poll(&waiting, 1, 200) <= 0) continue;
-        int fd = ::accept(listen_fd_, nullptr, nullptr);
-        if (fd < 0) continue;
-        session(fd);
-        ::close(fd);
-    }
 }
 
 void SmtpListener::session(int fd) {

@@ -33,10 +33,9 @@ class SmtpListener {
     std::vector<ReceivedMail> received() const;
 
   private:
-    void serve();
     void session(int fd);
 
-    int listen_fd_ = -1, port_ = 0;
+    int port_ = 0, listen_fd_ = -1;  // this order: the listener sets the port
     std::atomic<bool> stopping_{false}, refusing_{false};
     std::atomic<int> refused_{0};
     mutable std::mutex mutex_;

@@ -6,6 +6,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <cstring>
 
 #include "core/clock.hpp"
@@ -63,44 +64,18 @@ void wake_sender() {
     if (Sender* sender = g_sender.load()) sender->wake();
 }
 
-Sender::Sender(storage::Database& db, Settings settings) : db_(db), settings_(std::move(settings)) {
-    thread_ = std::thread([this] { run(); });
+Sender::Sender(storage::Database& db, Settings settings)
+    : db_(db),
+      settings_(std::move(settings)),
+      loop_("mail: cannot deliver the outbox", std::chrono::seconds(1), [this] {
+          while (deliver_due() > 0 && !loop_.stopping()) {
+          }
+      }) {
     g_sender = this;
 }
 
 Sender::~Sender() {
     g_sender = nullptr;
-    {
-        std::lock_guard guard(mutex_);
-        stopping_ = true;
-    }
-    woken_.notify_all();
-    thread_.join();
-}
-
-void Sender::wake() {
-    {
-        std::lock_guard guard(mutex_);
-        news_ = true;
-    }
-    woken_.notify_one();
-}
-
-void Sender::run() {
-    while (true) {
-        {
-            std::unique_lock lock(mutex_);
-            woken_.wait_for(lock, std::chrono::seconds(1), [this] { return news_ || stopping_; });
-            if (stopping_) return;
-            news_ = false;
-        }
-        try {
-            while (deliver_due() > 0 && !stopping_) {
-            }
-        } catch (const std::exception& e) {
-            log::error(std::string("mail: cannot deliver the outbox: ") + e.what());
-        }
-    }
 }
 
 int Sender::deliver_due() {

@@ -1,12 +1,9 @@
 // The background sender of the outbox (see mail_sender.cpp).
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/background.hpp"
 #include "modules/mail/mail.hpp"
 
 namespace kreda::mail {
@@ -17,10 +14,9 @@ class Sender {
     ~Sender();
     Sender(const Sender&) = delete;
     Sender& operator=(const Sender&) = delete;
-    void wake();
+    void wake() { loop_.wake(); }
 
   private:
-    void run();
     //! Sends what is due now; the number of mails tried.
     int deliver_due();
     //! One SMTP transaction; the error text, or empty on success.
@@ -28,10 +24,7 @@ class Sender {
 
     storage::Database& db_;
     Settings settings_;
-    std::mutex mutex_;
-    std::condition_variable woken_;
-    bool news_ = false, stopping_ = false;
-    std::thread thread_;
+    BackgroundLoop loop_;  // last: stops before the rest goes
 };
 
 //! Wakes this process's sender (after a commit that queued mail).

@@ -1,13 +1,10 @@
 // Following the feed for those who want mail: each batch of entries is read, turned into mail (at once, held
 // back past quiet hours, or kept for the digest) and the cursor moved, all in one transaction whose first
 // statement locks the notifier's row: two processes never mail one change twice, and none is skipped.
-#include <atomic>
-#include <condition_variable>
 #include <set>
-#include <thread>
 
+#include "core/background.hpp"
 #include "core/clock.hpp"
-#include "core/log.hpp"
 #include "modules/feed/feed_store.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/notify/notify.hpp"
@@ -18,36 +15,14 @@ namespace kreda::notify {
 
 class Notifier {
   public:
-    Notifier(storage::Database& db, Settings settings) : db_(db), settings_(std::move(settings)) {
-        thread_ = std::thread([this] { run(); });
-    }
-    ~Notifier() {
-        {
-            std::lock_guard guard(mutex_);
-            stopping_ = true;
-        }
-        woken_.notify_all();
-        thread_.join();
-    }
+    Notifier(storage::Database& db, Settings settings)
+        : db_(db), settings_(std::move(settings)), loop_("notifications", std::chrono::seconds(2), [this] {
+              while (process_batch() > 0 && !loop_.stopping()) {
+              }
+              send_digests();
+          }) {}
 
   private:
-    void run() {
-        while (true) {
-            {
-                std::unique_lock lock(mutex_);
-                woken_.wait_for(lock, std::chrono::seconds(2), [this] { return stopping_; });
-                if (stopping_) return;
-            }
-            try {
-                while (process_batch() > 0) {
-                }
-                send_digests();
-            } catch (const std::exception& e) {
-                log::error(std::string("notifications: ") + e.what());
-            }
-        }
-    }
-
     Language language_of(const MailReader& m) const {
         return m.preferences.language == "en" ? Language::English : Language::Polish;
     }
@@ -152,10 +127,7 @@ class Notifier {
 
     storage::Database& db_;
     Settings settings_;
-    std::mutex mutex_;
-    std::condition_variable woken_;
-    bool stopping_ = false;
-    std::thread thread_;
+    BackgroundLoop loop_;  // last: stops before the rest goes
 };
 
 std::shared_ptr<Notifier> start_notifier(storage::Database& db, const Settings& settings) {

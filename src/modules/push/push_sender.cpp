@@ -5,11 +5,9 @@
 #include <curl/curl.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <thread>
 
+#include "core/background.hpp"
 #include "core/clock.hpp"
-#include "core/log.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/push/push.hpp"
 #include "modules/push/push_sender.hpp"
@@ -32,46 +30,15 @@ std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
 
 class Sender {
   public:
-    Sender(storage::Database& db, Settings settings) : db_(db), settings_(std::move(settings)) {
-        thread_ = std::thread([this] { run(); });
-    }
-    ~Sender() {
-        {
-            std::lock_guard guard(mutex_);
-            stopping_ = true;
-        }
-        woken_.notify_all();
-        thread_.join();
-    }
-    Sender(const Sender&) = delete;
-    Sender& operator=(const Sender&) = delete;
+    Sender(storage::Database& db, Settings settings)
+        : db_(db), settings_(std::move(settings)), loop_("push", std::chrono::seconds(1), [this] {
+              while (deliver_due() > 0 && !loop_.stopping()) {
+              }
+          }) {}
 
-    void wake() {
-        {
-            std::lock_guard guard(mutex_);
-            news_ = true;
-        }
-        woken_.notify_one();
-    }
+    void wake() { loop_.wake(); }
 
   private:
-    void run() {
-        while (true) {
-            {
-                std::unique_lock lock(mutex_);
-                woken_.wait_for(lock, std::chrono::seconds(1), [this] { return news_ || stopping_; });
-                if (stopping_) return;
-                news_ = false;
-            }
-            try {
-                while (deliver_due() > 0 && !stopping_) {
-                }
-            } catch (const std::exception& e) {
-                log::error(std::string("push: cannot deliver: ") + e.what());
-            }
-        }
-    }
-
     int deliver_due() {
         std::vector<Due> due;
         std::int64_t now = Clock::now();
@@ -153,10 +120,7 @@ class Sender {
     storage::Database& db_;
     Settings settings_;
     std::optional<KeyPair> vapid_;
-    std::mutex mutex_;
-    std::condition_variable woken_;
-    bool news_ = false, stopping_ = false;
-    std::thread thread_;
+    BackgroundLoop loop_;  // last: stops before the rest goes
 };
 
 namespace {
