@@ -125,5 +125,29 @@ TEST_F(FamilyLinks, UnlinkingRemovesTheLinkAndEndsWhatTheSessionHeard) {
         << "the school's account is untouched";
 }
 
+TEST_F(FamilyLinks, SigningOutSilencesTheBrowserForEveryLinkedAccount) {
+    TwoSchools t = two_schools("wylogowanie");
+    HttpClient http = family("wylogowany@example.pl", "app");
+    ASSERT_EQ(link(http, t.first.parent_login, t.first_password).status, 201);
+    ASSERT_EQ(link(http, t.second.parent_login, t.second_password).status, 201);
+    auto body = http.get("/api/v1/family/links").json();
+    auto links = body.at("links").as_array();
+    TestDevice shared("wspolny-komputer");
+    for (const auto& l : links) {
+        ASSERT_EQ(http.post("/api/v1/family/links/" + std::to_string(id_of(l)) + "/switch").status, 204);
+        ASSERT_EQ(http.post("/api/v1/me/push-subscriptions", shared.subscription()).status, 201);
+    }
+    HttpClient school = signed_in(t.first.parent_login, t.first_password);  // the parent, signed in at school too
+    ASSERT_EQ(school.post("/api/v1/me/push-subscriptions", shared.subscription()).status, 201);
+
+    ASSERT_EQ(http.post("/api/v1/auth/logout", object{{"push_endpoint", shared.subscription().at("endpoint")}}).status,
+              204);
+    HttpClient second = signed_in(t.second.parent_login, t.second_password);
+    EXPECT_TRUE(second.get("/api/v1/me/push-subscriptions").json().at("items").as_array().empty())
+        << "the family's subscription for its second link";
+    EXPECT_EQ(school.get("/api/v1/me/push-subscriptions").json().at("items").as_array().size(), 1u)
+        << "the school account's own subscription of the same browser is not the family's to end";
+}
+
 }  // namespace
 }  // namespace kreda::test

@@ -1,6 +1,7 @@
 // Web Push over HTTP to a real push service on loopback: a device subscribes with its own keys; a grade for the
 // child of a parent who chose push arrives encrypted for that device (RFC 8291) with a VAPID token the service
-// can verify (RFC 8292); a device the service says is gone is forgotten; only known push services are accepted.
+// can verify (RFC 8292); a device the service says is gone is forgotten; only known push services are accepted;
+// signing a device out (or every other device, with a new password) silences it, timing out does not.
 #include "support/notifications_scenario.hpp"
 #include "support/push_service.hpp"
 
@@ -96,6 +97,75 @@ TEST_F(WebPush, OnlyKnownPushServicesAndValidKeysAreAccepted) {
     HttpClient other = as(mailed_);
     EXPECT_EQ(other.del("/api/v1/me/push-subscriptions/" + std::to_string(id)).status, 404) << "not theirs";
     EXPECT_EQ(parent.del("/api/v1/me/push-subscriptions/" + std::to_string(id)).status, 204);
+}
+
+//! The ids of the account's devices, as GET /me/push-subscriptions lists them, oldest first.
+std::vector<std::int64_t> device_ids(HttpClient& client) {
+    std::vector<std::int64_t> ids;
+    auto listed = client.get("/api/v1/me/push-subscriptions");
+    EXPECT_EQ(listed.status, 200) << listed;
+    auto body = listed.json();  // ranging over a temporary's member would outlive it
+    for (const auto& item : body.at("items").as_array()) ids.push_back(item.at("id").as_int64());
+    return ids;
+}
+
+TEST_F(WebPush, SigningOutSilencesTheDevicesOfThatSessionAndTheBrowserItNames) {
+    Family family = new_family();
+    HttpClient laptop = as(family), phone = as(family);
+    TestDevice laptop_browser("laptop-signout"), phone_browser("phone-signout"), shared("shared-signout");
+    ASSERT_EQ(laptop.post("/api/v1/me/push-subscriptions", laptop_browser.subscription()).status, 201);
+    auto phone_id = id_of(phone.post("/api/v1/me/push-subscriptions", phone_browser.subscription()).json());
+    // The shared computer's browser, subscribed for this account in a session long gone, and for another family.
+    ASSERT_EQ(as(family).post("/api/v1/me/push-subscriptions", shared.subscription()).status, 201);
+    HttpClient neighbour = as(mailed_);
+    auto neighbours = id_of(neighbour.post("/api/v1/me/push-subscriptions", shared.subscription()).json());
+    ASSERT_EQ(device_ids(phone).size(), 3u);
+
+    auto refused = laptop.post("/api/v1/auth/logout", object{{"push_endpoint", 7}});
+    EXPECT_EQ(refused.status, 422) << "a push endpoint is a text";
+    ASSERT_EQ(device_ids(laptop).size(), 3u) << "a refused sign-out changes nothing";
+    auto endpoint = shared.subscription().at("endpoint");
+    ASSERT_EQ(laptop.post("/api/v1/auth/logout", object{{"push_endpoint", endpoint}}).status, 204);
+    EXPECT_EQ(laptop.get("/api/v1/me").status, 401);
+    EXPECT_EQ(device_ids(phone), std::vector<std::int64_t>{phone_id})
+        << "the laptop's device and the named browser's subscription for this account are gone";
+    EXPECT_EQ(device_ids(neighbour), std::vector<std::int64_t>{neighbours}) << "another account's is not";
+
+    ASSERT_EQ(phone.post("/api/v1/auth/logout", object{}).status, 204);
+    HttpClient later = as(family);
+    EXPECT_TRUE(device_ids(later).empty()) << "the phone's session subscribed it";
+}
+
+TEST_F(WebPush, ANewPasswordSilencesEveryOtherDevice) {
+    Family family = new_family();
+    HttpClient thief = as(family), owner = as(family);
+    TestDevice thiefs("thiefs-browser"), owners("owners-phone");
+    ASSERT_EQ(thief.post("/api/v1/me/push-subscriptions", thiefs.subscription()).status, 201);
+    auto kept = id_of(owner.post("/api/v1/me/push-subscriptions", owners.subscription()).json());
+    ASSERT_EQ(owner.put("/api/v1/me/notifications", object{{"channels", object{{"grades", "push"}}}}).status, 200);
+
+    std::string password = "Nowe-Haslo-Rodzica-2026";
+    auto changed = owner.post("/api/v1/auth/password", object{{"current_password", passwords_.at(family.parent_login)},
+                                                              {"new_password", password}});
+    ASSERT_EQ(changed.status, 200) << changed;
+    passwords_[family.parent_login] = password;
+    EXPECT_EQ(thief.get("/api/v1/me").status, 401);
+    EXPECT_EQ(device_ids(owner), std::vector<std::int64_t>{kept});
+
+    grade(family, "Po zmianie hasła");
+    ASSERT_TRUE(push_service().wait_for(owners.path)) << "the owner's phone still hears the account";
+    EXPECT_EQ(push_service().count(thiefs.path), 0u) << "whoever knew the old password hears nothing";
+}
+
+TEST_F(WebPush, ASessionThatTimesOutKeepsItsDevices) {
+    Family family = new_family();
+    HttpClient browser = as(family);
+    TestDevice device("timed-out");
+    auto id = id_of(browser.post("/api/v1/me/push-subscriptions", device.subscription()).json());
+    advance(2 * 3600);  // a parent's browser session ends after an hour without use
+    EXPECT_EQ(browser.get("/api/v1/me").status, 401);
+    HttpClient again = as(family);
+    EXPECT_EQ(device_ids(again), std::vector<std::int64_t>{id}) << "the device still hears the account";
 }
 
 }  // namespace

@@ -24,6 +24,13 @@ constexpr std::string_view kActAs = "UPDATE sessions SET acting_user_id = ? WHER
 constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE id = ?";
 constexpr std::string_view kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ? AND id <> ?";
+// An account's devices: a school account's own, or those a family account subscribed for any account it links.
+constexpr std::string_view kForgetSignedOutDevices =
+    "DELETE FROM push_subscriptions WHERE session_id = ? OR (endpoint = ? AND ((user_id = ? AND family_id IS NULL) "
+    "OR family_id = ?))";
+constexpr std::string_view kForgetOtherDevices =
+    "DELETE FROM push_subscriptions WHERE ((user_id = ? AND family_id IS NULL) OR family_id = ?) AND (session_id IS "
+    "NULL OR session_id <> ?)";
 
 constexpr std::int64_t kTouchEverySeconds = 60;
 
@@ -162,6 +169,12 @@ void Sessions::end(storage::Transaction& tx, std::int64_t session_id) {
     tx.after_commit([this, session_id] { evict_where(0, session_id); });
 }
 
+void Sessions::sign_out(storage::Transaction& tx, const Actor& actor, const std::string& push_endpoint) {
+    std::int64_t own = actor.family_id ? actor.family_id : actor.user_id;
+    tx.execute(kForgetSignedOutDevices, {actor.session_id, push_endpoint, own, own});
+    end(tx, actor.session_id);
+}
+
 void Sessions::act_as(storage::Transaction& tx, std::int64_t session_id, std::optional<std::int64_t> user_id) {
     tx.execute(kActAs, {user_id ? storage::Value(*user_id) : storage::Value(nullptr), session_id});
     evict_where(0, session_id);
@@ -169,6 +182,7 @@ void Sessions::act_as(storage::Transaction& tx, std::int64_t session_id, std::op
 }
 
 void Sessions::end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id) {
+    tx.execute(kForgetOtherDevices, {user_id, user_id, except_session_id});
     tx.execute(kDeleteUserSessions, {user_id, except_session_id});
     refresh_user(tx, user_id);  // the remaining session's state may have changed too (a first password)
 }

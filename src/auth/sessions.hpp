@@ -41,10 +41,15 @@ class Sessions {
     //! The actor behind a request's cookie or bearer token; 401 when none or expired, 403 on a CSRF failure or
     //! when the session must first change its password or enrol a second factor (unless `allow` says so).
     Actor authenticate(const http::Request& request, Allow allow = Allow::FullOnly);
+    //! Ends a session (it timed out, or its account was disabled); the devices it subscribed keep their pushes.
     void end(storage::Transaction& tx, std::int64_t session_id);
+    //! The user signs this session out: it ends, and so do the pushes of the devices it subscribed and of the
+    //! browser it names (`push_endpoint`, subscribed for this account in an earlier session that timed out).
+    void sign_out(storage::Transaction& tx, const Actor& actor, const std::string& push_endpoint);
     //! A family account's session acts from now on as the given linked school account (none: as no account).
     void act_as(storage::Transaction& tx, std::int64_t session_id, std::optional<std::int64_t> user_id);
-    //! Ends every session of a user except one (0: all of them).
+    //! Ends every session of a user except one (0: all of them), and the pushes of every device not subscribed by
+    //! that one: a new password locks out whoever had it, also from hearing the account.
     void end_all(storage::Transaction& tx, std::int64_t user_id, std::int64_t except_session_id = 0);
     //! The user's account changed (password, second factor): sessions re-read it once `tx` commits.
     void refresh_user(storage::Transaction& tx, std::int64_t user_id);

@@ -668,6 +668,13 @@ CREATE TABLE push_outbox (
 CREATE INDEX push_outbox_due ON push_outbox (sent_at, failed_at, next_attempt_at);
 )sql";
 
+// The session that subscribed a device: signing it out (or every other session, with a new password) stops the
+// device's pushes. A session that merely timed out leaves it (a phone keeps hearing the account) and is forgotten.
+constexpr std::string_view kPushSessions = R"sql(
+ALTER TABLE push_subscriptions ADD COLUMN session_id BIGINT REFERENCES sessions(id) ON DELETE SET NULL;
+CREATE INDEX push_subscriptions_session ON push_subscriptions (session_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -712,6 +719,7 @@ const std::vector<Migration>& schema_migrations() {
          "web push: the deployment's VAPID key pair, each device's push subscription, and the pushes waiting to "
          "be delivered",
          kWebPush},
+        {21, "push and sign-out: which session subscribed each device, so that signing out silences it", kPushSessions},
     };
     return all;
 }

@@ -29,9 +29,9 @@ class NotificationScenario : public ApiScenario {
                                    {"second_term_starts_on", format_date(add_days(today, 30))}})
                       .status,
                   201);
-        auto class_id = create_class(office, school_.school_id, "5a");
+        class_id_ = create_class(office, school_.school_id, "5a");
         for (auto* f : {&mailed_, &quiet_, &digest_, &no_email_}) {
-            *f = create_family(office, school_.school_id, class_id, "Dziecko", "Rodzina");
+            *f = create_family(office, school_.school_id, class_id_, "Dziecko", "Rodzina");
             passwords_[f->parent_login] = activate(f->parent_login, f->parent_code);
         }
         for (auto* f : {&mailed_, &quiet_, &digest_})
@@ -48,7 +48,7 @@ class NotificationScenario : public ApiScenario {
         assignment_ =
             id_of(office
                       .post(school_path(school_.school_id, "/assignments"),
-                            object{{"teacher_id", teacher.id}, {"subject_id", subject}, {"class_id", class_id}})
+                            object{{"teacher_id", teacher.id}, {"subject_id", subject}, {"class_id", class_id_}})
                       .json());
         auto categories = signed_in(teacher_login_, teacher_password_)
                               .get(school_path(school_.school_id, "/grade-categories"))
@@ -58,6 +58,13 @@ class NotificationScenario : public ApiScenario {
 
     static std::string email_of(const Family& f) { return "rodzic" + std::to_string(f.parent_id) + "@example.pl"; }
     static HttpClient as(const Family& f) { return signed_in(f.parent_login, passwords_.at(f.parent_login)); }
+    //! Another family of 5a, its parent's account activated: for a test that changes what the account is.
+    static Family new_family() {
+        HttpClient office = signed_in(school_.admin_login, school_.admin_password);
+        Family f = create_family(office, school_.school_id, class_id_, "Nowe", "Dziecko");
+        passwords_[f.parent_login] = activate(f.parent_login, f.parent_code);
+        return f;
+    }
     static void grade(const Family& f, const std::string& what) {
         auto saved =
             signed_in(teacher_login_, teacher_password_)
@@ -92,7 +99,7 @@ class NotificationScenario : public ApiScenario {
     static inline SchoolAccount school_;
     static inline Family mailed_, quiet_, digest_, no_email_;
     static inline std::string teacher_login_, teacher_password_;
-    static inline std::int64_t assignment_ = 0, category_ = 0;
+    static inline std::int64_t class_id_ = 0, assignment_ = 0, category_ = 0;
     static inline std::map<std::string, std::string> passwords_;
 };
 

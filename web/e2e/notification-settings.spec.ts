@@ -10,6 +10,7 @@ import {
   scrollsSideways,
   settled,
   signIn,
+  signOut,
   test,
   unique,
   type DemoLogin,
@@ -239,20 +240,23 @@ test('push for a group is kept, and turning it on in a browser that cannot says 
   await expectAccessible(page, 'the push section after a failed subscription');
 });
 
-test('this device turns push on and off, and another device is removed from the list', async ({ page }) => {
+/** A new teacher with a Firefox phone subscribed earlier, signed in here (the stand-in push service) on the settings. */
+async function teacherWithPhone(page: Page) {
   const teacher = await newTeacher();
   const asTeacher = await apiAs(teacher);
-  // A phone with Firefox, subscribed earlier.
   const phone = await asTeacher<{ id: number }>('POST', '/me/push-subscriptions', {
     endpoint: `https://updates.push.services.mozilla.com/wpush/v2/e2e-${Date.now().toString(36)}`,
     keys: deviceKeys(),
   });
   expect(phone.status).toBe(201);
-
   await standInPushService(page.context());
   await signIn(page, teacher);
   await openSettings(page);
-  const section = pushSection(page);
+  return { teacher, asTeacher, phone: phone.json, section: pushSection(page) };
+}
+
+test('this device turns push on and off, and another device is removed from the list', async ({ page }) => {
+  const { asTeacher, section } = await teacherWithPhone(page);
   const listed = section.getByTestId('push-device');
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('Mozilla (Firefox) · updates.push.services.mozilla.com');
@@ -298,6 +302,24 @@ test('this device turns push on and off, and another device is removed from the 
   expect((await asTeacher<Devices>('GET', '/me/push-subscriptions')).json.items).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem('e2e-push-unsubscribed'))).toMatch(/^https:\/\/fcm\./);
   await expectAccessible(page, 'the push section turned off');
+});
+
+test('signing out stops this browser hearing the account, and another device keeps hearing it', async ({ page }) => {
+  const { teacher, asTeacher, phone, section } = await teacherWithPhone(page);
+  await section.getByRole('button', { name: 'Włącz powiadomienia push na tym urządzeniu' }).click();
+  await expect(section.getByTestId('push-state')).toHaveText(/^Włączone/);
+  expect((await asTeacher<Devices>('GET', '/me/push-subscriptions')).json.items).toHaveLength(2);
+
+  await signOut(page);
+  const left = await asTeacher<Devices>('GET', '/me/push-subscriptions');
+  expect(left.json.items.map((d) => d.id)).toEqual([phone.id]);
+  expect(await page.evaluate(() => localStorage.getItem('e2e-push-unsubscribed'))).toMatch(/^https:\/\/fcm\./);
+  expect(await page.evaluate(() => localStorage.getItem('kreda-push'))).toBeNull();
+
+  // Signed in again on this computer, push is off here until turned on again.
+  await signIn(page, teacher);
+  await openSettings(page);
+  await expect(section.getByTestId('push-state')).toHaveText(/^Wyłączone/);
 });
 
 test('a family account is told that push belongs to the linked account it shows', async ({ page }) => {

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fetchMe, post, setApiLanguage, setCsrfToken, setSessionHandlers, type Me } from './api';
 import { Shell } from './components/Shell';
 import { useLiveSession } from './feed/live';
+import { forgetOnSignOut } from './push/browser';
 import { AppContext, type AppState } from './context';
 import { applyLang, initialLang, translator, type Lang } from './i18n';
 import { allowed, findRoute, navigate, useLocation, type RouteId } from './router';
@@ -161,7 +162,9 @@ export function App() {
     activationCode: () => activation.current,
     signOut: async () => {
       try {
-        await post('/auth/logout');
+        // A browser signed out stops receiving this account's pushes (a shared computer).
+        const pushEndpoint = me ? await forgetOnSignOut(me).catch(() => null) : null;
+        await post('/auth/logout', pushEndpoint ? { push_endpoint: pushEndpoint } : {});
       } catch {
         // The session is dropped locally either way.
       }

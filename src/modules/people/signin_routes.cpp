@@ -44,7 +44,7 @@ void register_signin_routes(http::Router& router, Context& ctx) {
         http::Runs::OnHashingPool);
     router.add("POST", "/api/v1/auth/logout", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
-        logout(ctx, actor);
+        logout(ctx, actor, r.body.empty() ? json::object{} : r.json_body());
         return http::Response::no_content().with_header("Set-Cookie", ctx.sessions.expired_cookie());
     });
     router.add(

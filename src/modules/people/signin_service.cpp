@@ -130,9 +130,12 @@ std::optional<VerifiedAccount> verify_own_password(Context& ctx, const std::stri
                            who->login, who->active};
 }
 
-void logout(Context& ctx, const auth::Actor& actor) {
+void logout(Context& ctx, const auth::Actor& actor, const json::object& input) {
+    json::FieldReader fields(input);
+    std::string push_endpoint = fields.optional_text("push_endpoint", 1000).value_or("");
+    fields.check();
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        ctx.sessions.end(tx, actor.session_id);
+        ctx.sessions.sign_out(tx, actor, push_endpoint);
         audit::append(tx, audit::entry_by(actor, "auth.logout", "user", actor.user_id));
     });
 }

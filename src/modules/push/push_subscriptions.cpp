@@ -91,14 +91,15 @@ json::object subscribe(Context& ctx, const auth::Actor& actor, const json::objec
         // account subscribes it once for each linked account it wants to hear from.
         std::optional<std::int64_t> family;
         if (actor.family_id) family = actor.family_id;
-        auto id = tx.query_one(
-                        "INSERT INTO push_subscriptions (user_id, family_id, endpoint, p256dh, auth, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint, user_id) DO UPDATE SET "
-                        "family_id = excluded.family_id, p256dh = excluded.p256dh, auth = excluded.auth "
-                        "RETURNING id",
-                        {actor.user_id, family, endpoint, base64url(p256dh), base64url(auth), Clock::now()})
-                      ->at(0)
-                      .as_int();
+        auto id =
+            tx.query_one(
+                  "INSERT INTO push_subscriptions (user_id, family_id, endpoint, p256dh, auth, created_at, "
+                  "session_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint, user_id) DO UPDATE SET "
+                  "family_id = excluded.family_id, p256dh = excluded.p256dh, auth = excluded.auth, "
+                  "session_id = excluded.session_id RETURNING id",
+                  {actor.user_id, family, endpoint, base64url(p256dh), base64url(auth), Clock::now(), actor.session_id})
+                ->at(0)
+                .as_int();
         return json::object{{"id", id}};
     });
 }

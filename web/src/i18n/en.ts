@@ -1146,7 +1146,7 @@ export const en: Record<MessageKey, string> = {
   'push.reason': '(Browser: {reason})',
   'push.refused': "The register's server did not accept this device.",
   'push.shared':
-    'Notifications keep coming after you sign out. On a shared computer, turn them off before signing out.',
+    'Signing out with the Sign out button turns push off on this device; closing the browser does not. A new password turns it off on every other device.',
   'push.devices': 'Devices with push notifications',
   'push.noDevices': 'No device receives push notifications for this account.',
   'push.device': '{service}, since {date}',

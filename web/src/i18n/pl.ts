@@ -1144,7 +1144,8 @@ export const pl = {
     'Nie udało się włączyć powiadomień push w tej przeglądarce: nie połączyła się ze swoją usługą powiadomień albo nie obsługuje ich w tym trybie (na przykład w oknie prywatnym). Spróbuj ponownie później lub w innej przeglądarce.',
   'push.reason': '(Przeglądarka: {reason})',
   'push.refused': 'Serwer dziennika nie przyjął tego urządzenia.',
-  'push.shared': 'Powiadomienia przychodzą także po wylogowaniu. Na wspólnym komputerze wyłącz je przed wylogowaniem.',
+  'push.shared':
+    'Wylogowanie przyciskiem „Wyloguj” wyłącza powiadomienia push na tym urządzeniu; zamknięcie przeglądarki nie. Nowe hasło wyłącza je na wszystkich innych urządzeniach.',
   'push.devices': 'Urządzenia z powiadomieniami push',
   'push.noDevices': 'Żadne urządzenie nie dostaje powiadomień push tego konta.',
   'push.device': '{service}, od {date}',

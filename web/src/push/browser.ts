@@ -141,15 +141,31 @@ export const usedByOthers = (endpoint: string, who: string): boolean =>
   Object.entries(readAll()).some(([other, r]) => other !== who && r.endpoint === endpoint);
 
 /**
- * After a family account is deleted (the server forgets its devices with it): forgets what it subscribed here, and
- * the browser's subscription when no one else signed in here uses it.
+ * Forgets what the matching subscribers subscribed here, and gives up the browser's subscription when no one else
+ * signed in here uses it. Returns the browser's endpoint, if it has a subscription.
  */
-export async function forgetFamily(familyId: number): Promise<void> {
-  if (!pushSupported()) return;
+async function forget(matches: (who: string) => boolean): Promise<string | null> {
+  if (!pushSupported()) return null;
   const all = readAll();
-  for (const who of Object.keys(all)) if (who.startsWith(`family-${familyId}:`)) delete all[who];
+  for (const who of Object.keys(all)) if (matches(who)) delete all[who];
   writeAll(all);
   const subscription = await currentSubscription().catch(() => null);
-  if (subscription && !Object.values(all).some((r) => r.endpoint === subscription.endpoint))
+  if (!subscription) return null;
+  if (!Object.values(all).some((r) => r.endpoint === subscription.endpoint))
     await subscription.unsubscribe().catch(() => false);
+  return subscription.endpoint;
+}
+
+/** After a family account is deleted (the server forgets its devices with it). */
+export async function forgetFamily(familyId: number): Promise<void> {
+  await forget((who) => who.startsWith(`family-${familyId}:`));
+}
+
+/**
+ * Before signing out: forgets this account's subscriptions here (a family account's, for every linked account) and
+ * returns the browser's endpoint, for the server to stop pushing to it for this account (POST /auth/logout).
+ */
+export function forgetOnSignOut(me: Pick<Me, 'user' | 'family'>): Promise<string | null> {
+  const family = me.family ? `family-${me.family.id}:` : null;
+  return forget((who) => (family ? who.startsWith(family) : who === String(me.user.id)));
 }
