@@ -1,7 +1,9 @@
 // Live streams for the feed benchmark: opens many GET /api/v1/feed/stream connections (Server-Sent Events).
 //   node bench/feed_streams.mjs latency BASE PARENT_TOKEN TEACHER_TOKEN ASSIGNMENT CHILD CATEGORY STREAMS SAVES
-//     the parent's child gets a grade SAVES times; prints the save's latency and, over every stream and save,
-//     the time from sending the save to the entry's arrival (p50, p99), and how many arrivals were missing.
+//     the parent's child gets a grade WARMUP + SAVES times; prints the save's latency and, over every stream and
+//     counted save, the time from sending the save to the entry's arrival (p50, p99), how many arrivals were
+//     missing, and apart the first (cold) save's last arrival: the first WARMUP saves after the streams opened
+//     warm both sides (the server's first write on each connection, this client's JIT) and are not counted.
 //   node bench/feed_streams.mjs idle BASE TOKEN STREAMS
 //     opens the streams, prints "ready" once all are open, and holds them until stdin closes.
 import http from 'node:http';
@@ -68,23 +70,26 @@ if (mode === 'idle') {
       if (waiting.arrivals.length === count) waiting.done();
     }
   });
+  const WARMUP = 5;
   const arrivals = [];
   const afterSave = []; // from the save's answer (its commit) to each arrival
   const saveTimes = [];
   let missing = 0;
-  for (let i = 0; i < Number(saves); i++) {
+  let coldLast = 0;
+  for (let i = -WARMUP; i < Number(saves); i++) {
     const marker = `bench-live-${Date.now()}-${i}`;
     const round = { marker, arrivals: [], sent: performance.now() };
     const all = new Promise((resolve) => (round.done = resolve));
     waiting = round;
-    saveTimes.push(
-      await post('/api/v1/grades', teacher, {
-        assignment_id: Number(assignment),
-        columns: [{ category_id: Number(category), date: new Date().toISOString().slice(0, 10), description: marker, grades: [{ student_id: Number(child), value: '5' }] }],
-      }),
-    );
+    const saved = await post('/api/v1/grades', teacher, {
+      assignment_id: Number(assignment),
+      columns: [{ category_id: Number(category), date: new Date().toISOString().slice(0, 10), description: marker, grades: [{ student_id: Number(child), value: '5' }] }],
+    });
     await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    missing += count - round.arrivals.length;
+    missing += count - round.arrivals.length; // none may be missing, warm-up or not
+    if (i === -WARMUP) coldLast = Math.max(0, ...round.arrivals);
+    if (i < 0) continue;
+    saveTimes.push(saved);
     arrivals.push(...round.arrivals);
     afterSave.push(...round.arrivals.map((a) => Math.max(0, a - saveTimes[saveTimes.length - 1])));
   }
@@ -99,6 +104,7 @@ if (mode === 'idle') {
       after_save_p99_ms: f(percentile(afterSave, 0.99)),
       arrivals: arrivals.length,
       missing,
+      cold_last_ms: f(coldLast),
     }),
   );
   process.exit(0);
