@@ -24,10 +24,11 @@ struct Route {
     }
 };
 
-//! Signing up for a family account and the push key need no sign-in (FamilyAccounts and WebPush test these).
+//! Signing up for a family account, its mailed links and the push key need no sign-in (FamilyAccounts,
+//! FamilyEmail and WebPush test these).
 bool public_family_route(const std::string& pattern) {
     for (const char* open : {"/api/v1/family/register", "/api/v1/family/activate", "/api/v1/family/password-reset",
-                             "/api/v1/family/consent", "/api/v1/push/key"})
+                             "/api/v1/family/email/confirm", "/api/v1/family/consent", "/api/v1/push/key"})
         if (pattern == open) return true;
     return false;
 }

@@ -675,6 +675,15 @@ ALTER TABLE push_subscriptions ADD COLUMN session_id BIGINT REFERENCES sessions(
 CREATE INDEX push_subscriptions_session ON push_subscriptions (session_id);
 )sql";
 
+constexpr std::string_view kFamilyEmailChanges = R"sql(
+CREATE TABLE family_email_changes (
+    user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    new_email TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    expires_at BIGINT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schema_migrations() {
@@ -720,6 +729,7 @@ const std::vector<Migration>& schema_migrations() {
          "be delivered",
          kWebPush},
         {21, "push and sign-out: which session subscribed each device, so that signing out silences it", kPushSessions},
+        {22, "a family account's move to a new e-mail address, waiting for the link mailed there", kFamilyEmailChanges},
     };
     return all;
 }

@@ -23,21 +23,22 @@ class FamilyScenario : public ApiScenario {
         if (!parent_email.empty()) body["parent_email"] = parent_email;
         return server().client().post("/api/v1/family/register", body);
     }
-    //! The activation token in the latest mail to `to` that carries one, waiting for one newer than any seen.
-    static std::string token_for(const std::string& to) {
+    //! The token of a link to `page` (activate, confirm-email) in the latest mail to `to` that carries one,
+    //! waiting for one newer than any seen.
+    static std::string token_for(const std::string& to, const std::string& page = "activate") {
         static std::map<std::string, std::string> seen;
         for (int i = 0; i < 100; ++i) {
             std::string latest;
             for (const auto& m : smtp().received()) {
                 std::smatch found;
                 if (m.to.find(to) != std::string::npos &&
-                    std::regex_search(m.data, found, std::regex("activate#([0-9a-f]{64})")))
+                    std::regex_search(m.data, found, std::regex(page + "#([0-9a-f]{64})")))
                     latest = found[1].str();
             }
-            if (!latest.empty() && seen[to] != latest) return seen[to] = latest;
+            if (!latest.empty() && seen[to + page] != latest) return seen[to + page] = latest;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
-        ADD_FAILURE() << "no new activation mail to " << to;
+        ADD_FAILURE() << "no new mail to " << to << " with a link to /" << page;
         return "";
     }
     static Response activate_with(const std::string& token, bool parent_confirms = false) {

@@ -42,6 +42,15 @@ void create_ready_account(Context& ctx, const std::string& email, const std::str
 //! Deletes the caller's family account {password} with its links, sessions and devices; the school accounts stay.
 void delete_account(Context& ctx, const auth::Actor& actor, const json::object& input);
 
+// family_email.cpp
+//! Asks to move the caller's family account to {email}, with its {password}: a confirmation link valid 24 hours
+//! goes to the new address and a notice to the old one. The same answer when the new address is taken (its owner
+//! is told instead, and nothing changes); asking again replaces the pending link.
+void request_email_change(Context& ctx, const auth::Actor& actor, const json::object& input);
+//! Confirms through the mailed link {token}: the account signs in with the new address from now on: {email}.
+//! Guessing links is slowed per network address.
+json::object confirm_email_change(Context& ctx, const json::object& input, const std::string& address);
+
 // family_links.cpp
 //! The text a family agrees to when it links a school account: {version, text} in the reader's language.
 json::object consent(Language language);

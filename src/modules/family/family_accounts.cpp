@@ -6,6 +6,7 @@
 #include "core/log.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/family/family.hpp"
+#include "modules/family/family_support.hpp"
 #include "modules/mail/mail.hpp"
 #include "modules/people/signin.hpp"
 
@@ -37,14 +38,6 @@ const Text kBadEmail{"Niepoprawny adres e-mail.", "Invalid e-mail address."};
 const Text kBadLink{"Ten link jest nieważny albo został już użyty.", "This link is invalid or has been used."};
 const Text kLinkExpired{"Minęło 14 dni: ten link wygasł, a konto zostanie usunięte. Załóż je ponownie.",
                         "14 days have passed: this link has expired and the account will be deleted. Sign up again."};
-
-//! Roughly an address: one '@' with something before it and a dotted domain after it, no spaces or separators.
-bool plausible_email(const std::string& email) {
-    auto at = email.find('@');
-    return at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
-           email.find('.', at) != std::string::npos && email.back() != '.' &&
-           email.find_first_of(" \t\r\n,;<>\"") == std::string::npos;
-}
 
 std::string day_of(std::int64_t instant) {
     return format_instant(instant).substr(0, 10);
@@ -99,6 +92,39 @@ SignUp read_sign_up(const json::object& input) {
 }
 
 }  // namespace
+
+bool plausible_email(const std::string& email) {
+    auto at = email.find('@');
+    return at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
+           email.find('.', at) != std::string::npos && email.back() != '.' &&
+           email.find_first_of(" \t\r\n,;<>\"") == std::string::npos;
+}
+
+void require_family_account(const auth::Actor& actor) {
+    if (!actor.family_id)
+        throw ApiError(403, "family_account_required",
+                       {"To jest dostępne po zalogowaniu na konto rodzinne.",
+                        "This is for family accounts: sign in with your e-mail address."});
+}
+
+std::string require_own_password(Context& ctx, const auth::Actor& actor, const std::string& password) {
+    require_family_account(actor);
+    std::string login;
+    {
+        auto tx = ctx.db.begin(storage::Access::Read);
+        login = tx->query_one("SELECT login FROM users WHERE id = ?", {actor.family_id})->at(0).as_text();
+    }
+    std::int64_t now = Clock::now();
+    if (auto wait = ctx.limiter.retry_after(login, actor.address, now); wait > 0)
+        throw errors::too_many_attempts(static_cast<int>(wait));
+    auto verified = people::verify_own_password(ctx, login, password);  // argon2id: on the hashing pool
+    if (!verified || verified->user_id != actor.family_id) {
+        ctx.limiter.record_failure(login, actor.address, now);
+        Text wrong{"Hasło jest nieprawidłowe.", "The password is wrong."};
+        throw ApiError(422, "invalid_input", wrong, {{"password", wrong}});
+    }
+    return login;
+}
 
 void register_account(Context& ctx, const json::object& input, const std::string& address, Language language) {
     SignUp s = read_sign_up(input);
@@ -191,27 +217,11 @@ void create_ready_account(Context& ctx, const std::string& email, const std::str
 }
 
 void delete_account(Context& ctx, const auth::Actor& actor, const json::object& input) {
-    if (!actor.family_id)
-        throw ApiError(403, "family_account_required",
-                       {"To jest dostępne po zalogowaniu na konto rodzinne.",
-                        "This is for family accounts: sign in with your e-mail address."});
+    require_family_account(actor);  // before the body is read
     json::FieldReader fields(input);
     std::string password = fields.text("password", 256);
     fields.check();
-    std::string login;
-    {
-        auto tx = ctx.db.begin(storage::Access::Read);
-        login = tx->query_one("SELECT login FROM users WHERE id = ?", {actor.family_id})->at(0).as_text();
-    }
-    std::int64_t now = Clock::now();
-    if (auto wait = ctx.limiter.retry_after(login, actor.address, now); wait > 0)
-        throw errors::too_many_attempts(static_cast<int>(wait));
-    auto verified = people::verify_own_password(ctx, login, password);  // argon2id: on the hashing pool
-    if (!verified || verified->user_id != actor.family_id) {
-        ctx.limiter.record_failure(login, actor.address, now);
-        Text wrong{"Hasło jest nieprawidłowe.", "The password is wrong."};
-        throw ApiError(422, "invalid_input", wrong, {{"password", wrong}});
-    }
+    std::string login = require_own_password(ctx, actor, password);
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         // The school's history keeps that each link ended; the account and all it held go (links, sessions,
         // devices and password links cascade with it).

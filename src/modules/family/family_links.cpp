@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/family/family.hpp"
+#include "modules/family/family_support.hpp"
 #include "modules/people/people.hpp"
 #include "modules/people/signin.hpp"
 #include "modules/push/push.hpp"
@@ -29,8 +30,6 @@ constexpr std::string_view kFirstOtherLink =
 constexpr std::string_view kMoveSessions =
     "UPDATE sessions SET acting_user_id = ? WHERE user_id = ? AND acting_user_id = ?";
 
-const Text kFamilyOnly{"To jest dostępne po zalogowaniu na konto rodzinne.",
-                       "This is for family accounts: sign in with your e-mail address."};
 const Text kWrongCredentials{"Nieprawidłowy login lub hasło konta szkolnego.",
                              "Wrong login or password of the school account."};
 
@@ -48,10 +47,6 @@ const Text kConsent{
     "You may remove the link at any time: the family "
     "account then no longer sees these data, and the school loses nothing. We record when you consented and from "
     "which address."};
-
-void require_family(const auth::Actor& actor) {
-    if (!actor.family_id) throw ApiError(403, "family_account_required", kFamilyOnly);
-}
 
 //! What the school's history records about a family account's link: who, to which account, with which consent.
 void audit_link(storage::Transaction& tx, const auth::Actor& actor, std::string action, std::int64_t school_id,
@@ -77,7 +72,7 @@ json::object consent(Language language) {
 }
 
 json::object links(Context& ctx, const auth::Actor& actor) {
-    require_family(actor);
+    require_family_account(actor);
     auto tx = ctx.db.begin(storage::Access::Read);
     json::array out;
     json::value active = nullptr;
@@ -105,7 +100,7 @@ json::object links(Context& ctx, const auth::Actor& actor) {
 }
 
 json::object link(Context& ctx, const auth::Actor& actor, const json::object& input) {
-    require_family(actor);
+    require_family_account(actor);
     json::FieldReader fields(input);
     std::string login = fields.text("login", 100);
     std::string password = fields.text("password", 256);
@@ -155,7 +150,7 @@ json::object link(Context& ctx, const auth::Actor& actor, const json::object& in
 }
 
 void unlink(Context& ctx, const auth::Actor& actor, std::int64_t link_id) {
-    require_family(actor);
+    require_family_account(actor);
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         auto row = tx.query_one(kLinkOf, {link_id, actor.family_id});
         if (!row) throw errors::not_found();
@@ -171,7 +166,7 @@ void unlink(Context& ctx, const auth::Actor& actor, std::int64_t link_id) {
 }
 
 void switch_to(Context& ctx, const auth::Actor& actor, std::int64_t link_id) {
-    require_family(actor);
+    require_family_account(actor);
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         auto row = tx.query_one(kLinkOf, {link_id, actor.family_id});
         if (!row) throw errors::not_found();

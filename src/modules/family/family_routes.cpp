@@ -34,6 +34,17 @@ void register_routes(http::Router& router, Context& ctx) {
             return http::Response::no_content().with_header("Set-Cookie", ctx.sessions.expired_cookie());
         },
         http::Runs::OnHashingPool);
+    router.add(
+        "POST", "/api/v1/family/email",
+        [&ctx](http::Request& r) {
+            auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
+            request_email_change(ctx, actor, r.json_body());
+            return http::Response::json(json::object{{"sent", true}}, 202);
+        },
+        http::Runs::OnHashingPool);
+    router.add("POST", "/api/v1/family/email/confirm", [&ctx](http::Request& r) {
+        return http::Response::json(confirm_email_change(ctx, r.json_body(), r.remote_address));
+    });
     router.add("GET", "/api/v1/family/links", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
         return http::Response::json(links(ctx, actor));

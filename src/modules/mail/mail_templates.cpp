@@ -49,6 +49,30 @@ const std::map<std::string, Template>& templates() {
            "an account with it exists already. If it was you, sign in: {{signin}}\nForgot the password? "
            "{{reset}}\n\nIf it was not you, do nothing: nothing has changed.\n\n-- \nKreda, the school "
            "register"}}},
+        {"family_email_change",
+         {{"Kreda: potwierdź nowy adres konta rodzinnego", "Kreda: confirm the family account's new address"},
+          {"Dzień dobry,\n\nkonto rodzinne {{old}} w dzienniku Kreda ma się odtąd logować tym adresem. Aby to "
+           "potwierdzić, otwórz w ciągu 24 godzin:\n\n{{link}}\n\nJeśli to nie Ty, nic nie rób: nic się nie "
+           "zmieni.\n\n-- \nKreda, dziennik szkolny",
+           "Hello,\n\nthe family account {{old}} in the Kreda school register is to sign in with this address from "
+           "now on. To confirm, open within 24 hours:\n\n{{link}}\n\nIf it was not you, do nothing: nothing will "
+           "change.\n\n-- \nKreda, the school register"}}},
+        {"family_email_notice",
+         {{"Kreda: prośba o zmianę adresu konta", "Kreda: a request to change the account's address"},
+          {"Dzień dobry,\n\nktoś zalogowany na Twoje konto rodzinne poprosił, aby odtąd logowało się ono adresem "
+           "{{email}}. Zmiana nastąpi dopiero po potwierdzeniu z tamtej skrzynki. Jeśli to nie Ty, ustaw nowe hasło: "
+           "{{reset}}\n\n-- \nKreda, dziennik szkolny",
+           "Hello,\n\nsomeone signed in to your family account asked for it to sign in with {{email}} from now on. "
+           "It changes only once confirmed from that mailbox. If it was not you, set a new password: "
+           "{{reset}}\n\n-- \nKreda, the school register"}}},
+        {"family_email_taken",
+         {{"Kreda: konto z tym adresem już istnieje", "Kreda: an account with this address exists"},
+          {"Dzień dobry,\n\nktoś poprosił, aby konto rodzinne w dzienniku Kreda logowało się tym adresem, ale konto "
+           "z tym adresem już istnieje, więc nic się nie zmieniło. Twoje konto: {{signin}}\n\n-- \nKreda, dziennik "
+           "szkolny",
+           "Hello,\n\nsomeone asked for a family account in the Kreda school register to sign in with this address, "
+           "but an account with it exists already, so nothing has changed. Your account: {{signin}}\n\n-- \nKreda, "
+           "the school register"}}},
         {"notification",
          {{"Kreda: {{line}}", "Kreda: {{line}}"},
           {"Dzień dobry {{name}},\n\n{{line}}\n\nWięcej w dzienniku: {{link}}\n\nKtóre zmiany przychodzą e-mailem, "
