@@ -3,50 +3,24 @@
 // across schools, unlinking; an under-13 sign-up, which the parent activates; and deleting the family account, after
 // which it cannot sign in while the school accounts it linked still can.
 import type { Page } from '@playwright/test';
-import { apiAs, expect, expectAccessible, newSchoolFamily, openFromNav, signIn, test, unique } from './fixtures';
+import {
+  activatedFamilyAccount,
+  apiAs,
+  expect,
+  expectAccessible,
+  mailedToken,
+  newAddress,
+  newSchoolFamily,
+  openFromNav,
+  signIn,
+  test,
+  unique,
+} from './fixtures';
 
 const PASSWORD = 'rodzinne-haslo-2026';
 
-/** An address no other test (or run) signs up with. */
-const newAddress = (who: string) => `${who}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.pl`;
-
 /** A school name that says which test made it, with a number no other test picks. */
 const newSchool = (kind: string) => `${kind} nr ${100 + Math.floor(Math.random() * 900)} w Gdyni`;
-
-/** The activation token of the newest mail to this address that carries one (mail leaves through an outbox). */
-async function mailedActivation(address: string): Promise<string> {
-  let token = '';
-  await expect
-    .poll(
-      async () => {
-        const html = await (await fetch(`${process.env.KREDA_E2E_BASE_URL}/dev/mail`)).text();
-        const mail = html
-          .split('<article>')
-          .slice(1)
-          .find((a) => a.includes(`To: ${address} ·`) && /\/activate#[0-9a-f]{64}/.test(a));
-        token = mail?.match(/\/activate#([0-9a-f]{64})/)?.[1] ?? '';
-        return token;
-      },
-      { message: `an activation mail to ${address}` },
-    )
-    .not.toBe('');
-  return token;
-}
-
-/** A family account signed up and activated through the API, as the pages do. */
-async function activatedFamilyAccount(email: string): Promise<void> {
-  const base = `${process.env.KREDA_E2E_BASE_URL}/api/v1/family`;
-  const json = { 'Content-Type': 'application/json' };
-  const signUp = await fetch(`${base}/register`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ email, password: PASSWORD, age_bracket: '18_plus', accept_terms: true }),
-  });
-  expect(signUp.status).toBe(202);
-  const token = await mailedActivation(email);
-  const activated = await fetch(`${base}/activate`, { method: 'POST', headers: json, body: JSON.stringify({ token }) });
-  expect(activated.status).toBe(200);
-}
 
 /** Links a school account on the family page, agreeing to the consent shown there. */
 async function linkOnFamilyPage(page: Page, who: { login: string; password: string }): Promise<void> {
@@ -169,7 +143,7 @@ test('a family account switches between children of two schools in the header, t
   const [zosia, jas] = a.children;
   const [stas] = b.children;
   const email = newAddress('rodzinni');
-  await activatedFamilyAccount(email);
+  await activatedFamilyAccount(email, PASSWORD);
 
   await signIn(page, { login: email, password: PASSWORD, name: email });
   await expect(page).toHaveURL(/\/family$/);
@@ -285,7 +259,7 @@ test('under 13, the activation link goes to the parent, who confirms before the 
   await expect(page.getByText(`Wysłaliśmy wiadomość na adres rodzica: ${parent}.`)).toBeVisible();
 
   // The mail went to the parent, none to the child.
-  const token = await mailedActivation(parent);
+  const token = await mailedToken(parent, '/activate');
   const mailbox = await (await fetch(`${process.env.KREDA_E2E_BASE_URL}/dev/mail`)).text();
   expect(mailbox).not.toContain(`To: ${email} ·`);
 
@@ -330,7 +304,7 @@ test('a family deletes its account with its password; it no longer signs in, the
   await page.getByLabel('Akceptuję regulamin konta rodzinnego').check();
   await page.getByRole('button', { name: 'Załóż konto' }).click();
   await expect(page.getByText(`Wysłaliśmy wiadomość na adres ${email}.`)).toBeVisible();
-  await page.goto(`/activate#${await mailedActivation(email)}`);
+  await page.goto(`/activate#${await mailedToken(email, '/activate')}`);
   await expect(page.getByText(`Konto ${email} jest aktywne.`)).toBeVisible();
 
   await signIn(page, { login: email, password: PASSWORD, name: email });

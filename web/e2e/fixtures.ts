@@ -109,6 +109,49 @@ export function warsawToday(): string {
 /** A string no other test run writes, for finding one's own rows among everything else. */
 export const unique = (text: string) => `${text} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
+/** An e-mail address no other test (or run) uses. */
+export const newAddress = (who: string) =>
+  `${who}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.pl`;
+
+/**
+ * The token of the newest mail to this address whose link opens `page` (/activate, /confirm-email), read from the
+ * demo's /dev/mail; mail leaves through an outbox, so this waits for it.
+ */
+export async function mailedToken(address: string, page: '/activate' | '/confirm-email'): Promise<string> {
+  const link = new RegExp(`${page}#([0-9a-f]{64})`);
+  let token = '';
+  await expect
+    .poll(
+      async () => {
+        const html = await (await fetch(`${process.env.KREDA_E2E_BASE_URL}/dev/mail`)).text();
+        const mail = html
+          .split('<article>')
+          .slice(1)
+          .find((a) => a.includes(`To: ${address} ·`) && link.test(a));
+        token = mail?.match(link)?.[1] ?? '';
+        return token;
+      },
+      { message: `a mail to ${address} with a ${page} link` },
+    )
+    .not.toBe('');
+  return token;
+}
+
+/** A family account signed up and activated through the API, as the pages do. */
+export async function activatedFamilyAccount(email: string, password: string): Promise<void> {
+  const base = `${process.env.KREDA_E2E_BASE_URL}/api/v1/family`;
+  const json = { 'Content-Type': 'application/json' };
+  const signUp = await fetch(`${base}/register`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password, age_bracket: '18_plus', accept_terms: true }),
+  });
+  expect(signUp.status, `${email} signs up`).toBe(202);
+  const token = await mailedToken(email, '/activate');
+  const activated = await fetch(`${base}/activate`, { method: 'POST', headers: json, body: JSON.stringify({ token }) });
+  expect(activated.status, `${email} is activated`).toBe(200);
+}
+
 interface FamilyChild {
   id: number;
   first_name: string;

@@ -15,6 +15,7 @@ import { BellSchedulePage } from './pages/BellSchedule';
 import { ClassesPage } from './pages/Classes';
 import { FirstPasswordPage } from './pages/FirstPassword';
 import { ActivatePage } from './pages/Activate';
+import { ConfirmEmailPage } from './pages/ConfirmEmail';
 import { FamilyAccountPage } from './pages/FamilyAccount';
 import { ExcuseInboxPage } from './pages/ExcuseInbox';
 import { FreeDaysPage } from './pages/FreeDays';
@@ -176,12 +177,14 @@ export function App() {
   return <AppContext.Provider value={state}>{renderPage(session, path, t)}</AppContext.Provider>;
 }
 
-// Pages that work without signing in (also while signed in: a reset or activation link may be for another account).
+// Pages that work without signing in (also while signed in: a reset, activation or new-address link may be for another
+// account).
 const SIGNED_OUT_PAGES: Record<string, FunctionComponent> = {
   '/forgot-password': ForgotPasswordPage,
   '/reset-password': ResetPasswordPage,
   '/register': SignUpPage,
   '/activate': ActivatePage,
+  '/confirm-email': ConfirmEmailPage,
 };
 
 function renderPage(session: Session, path: string, t: AppState['t']) {

@@ -1205,6 +1205,17 @@ export const pl = {
   'activate.noToken': 'W adresie brakuje kodu z wiadomości. Otwórz link z e-maila jeszcze raz.',
   'activate.maybeDone': 'Jeśli konto zostało już aktywowane, po prostu się zaloguj.',
   'activate.signUpAgain': 'Załóż konto ponownie',
+  'confirmEmail.title': 'Nowy adres konta rodzinnego',
+  'confirmEmail.working': 'Potwierdzanie adresu…',
+  'confirmEmail.done': 'Konto rodzinne loguje się teraz adresem {email}.',
+  'confirmEmail.passwordStays': 'Hasło się nie zmieniło.',
+  'confirmEmail.signIn': 'Zaloguj się nowym adresem',
+  'confirmEmail.toSignIn': 'Przejdź do logowania',
+  'confirmEmail.toFamily': 'Wróć do konta rodzinnego',
+  'confirmEmail.noToken': 'W adresie brakuje kodu z wiadomości. Otwórz link z e-maila jeszcze raz.',
+  'confirmEmail.maybeDone': 'Jeśli adres został już zmieniony, po prostu zaloguj się nowym adresem.',
+  'confirmEmail.askAgain': 'O zmianę adresu możesz poprosić jeszcze raz na stronie konta rodzinnego.',
+  'confirmEmail.toFamilyAgain': 'Przejdź do konta rodzinnego',
   'familyAccount.signedInAs': 'Zalogowano na konto rodzinne {email}.',
   'familyAccount.badge': 'Konto rodzinne · {role}: {name} · {school}',
   'familyAccount.child': 'Dziecko',
@@ -1251,6 +1262,17 @@ export const pl = {
   'familyAccount.deleting': 'Usuwanie…',
   'familyAccount.deleteConfirm': 'Na pewno usunąć konto rodzinne {email}? Tego nie można cofnąć.',
   'familyAccount.deleted': 'Konto rodzinne zostało usunięte. Konta w szkołach działają jak dotąd.',
+  'familyAccount.emailTitle': 'Adres e-mail konta',
+  'familyAccount.emailCurrent': 'Obecny adres: {email}',
+  'familyAccount.emailIntro':
+    'Na nowy adres wyślemy link, który trzeba otworzyć, aby potwierdzić zmianę; na obecny przyjdzie powiadomienie.',
+  'familyAccount.emailNew': 'Nowy adres e-mail',
+  'familyAccount.emailPassword': 'Obecne hasło',
+  'familyAccount.emailPasswordHint': 'Hasło się nie zmienia.',
+  'familyAccount.emailSubmit': 'Zmień adres',
+  'familyAccount.emailSending': 'Wysyłanie…',
+  'familyAccount.emailSent':
+    'Wysłaliśmy link na adres {email}. Adres konta zmieni się, gdy go otworzysz (link działa 24 godziny). Do tego czasu logujesz się obecnym adresem.',
 };
 
 export type MessageKey = keyof typeof pl;

@@ -1,13 +1,14 @@
 // The family page (/family, konto rodzinne): the school accounts linked to the family account, by school with their
 // children, which one the session acts as, switching and unlinking; and linking another account with its login, its
-// own password and the data-processing consent shown in full; and deleting the family account, after its password and
-// a confirmation. A family account linked to nothing lands here.
+// own password and the data-processing consent shown in full; moving the account to a new e-mail address; and deleting
+// the family account, after its password and a confirmation. A family account linked to nothing lands here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, del, get, post } from '../api';
 import { CheckboxField, Notice, Submit, TextField } from '../components/fields';
 import { useErrorText, useForm } from '../components/form';
 import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
 import { useApp } from '../context';
+import { EmailChange } from '../familyAccount/EmailChange';
 import {
   handOver,
   linkName,
@@ -348,6 +349,7 @@ export function FamilyAccountPage() {
         </LoadState>
       </Panel>
       <LinkForm onLinked={linked} />
+      <EmailChange email={me.family.email} />
       <DeleteAccount familyId={me.family.id} email={me.family.email} />
     </>
   );
