@@ -172,12 +172,12 @@ json::object activate(Context& ctx, const json::object& input, const std::string
     bool parent_confirms = fields.optional_bool("parent_confirms").value_or(false);
     fields.check();
     std::int64_t now = Clock::now();
-    if (auto wait = ctx.limiter.retry_after("family-activation", address, now); wait > 0)
+    if (auto wait = ctx.limiter.retry_after("family-activation:" + address, address, now); wait > 0)
         throw errors::too_many_attempts(static_cast<int>(wait));
     auto tx = ctx.db.begin(storage::Access::Write);
     auto row = tx->query_one(kFindToken, {crypto::sha256_hex(token)});
     if (!row) {
-        ctx.limiter.record_failure("family-activation", address, now);
+        ctx.limiter.record_failure("family-activation:" + address, address, now);
         throw ApiError(422, "link_invalid", kBadLink, {{"token", kBadLink}});
     }
     std::int64_t id = (*row)[0].as_int();

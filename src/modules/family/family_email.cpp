@@ -72,12 +72,13 @@ json::object confirm_email_change(Context& ctx, const json::object& input, const
     std::string token = fields.text("token", 128);
     fields.check();
     std::int64_t now = Clock::now();
-    if (auto wait = ctx.limiter.retry_after("family-email-link", address, now); wait > 0)
+    // Guessing links is slowed per network address: a guesser elsewhere must not hold up everyone's links.
+    if (auto wait = ctx.limiter.retry_after("family-email-link:" + address, address, now); wait > 0)
         throw errors::too_many_attempts(static_cast<int>(wait));
     return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         auto row = tx.query_one(kFindPending, {crypto::sha256_hex(token)});
         if (!row) {
-            ctx.limiter.record_failure("family-email-link", address, now);
+            ctx.limiter.record_failure("family-email-link:" + address, address, now);
             throw ApiError(422, "link_invalid", kBadLink, {{"token", kBadLink}});
         }
         std::int64_t user_id = (*row)[0].as_int();

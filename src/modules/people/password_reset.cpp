@@ -57,7 +57,7 @@ void request_password_reset(Context& ctx, const std::string& login_or_email, con
 
 void reset_password(Context& ctx, const std::string& token, const std::string& password, const std::string& address) {
     std::int64_t now = Clock::now();
-    if (auto wait = ctx.limiter.retry_after("reset-link", address, now); wait > 0)
+    if (auto wait = ctx.limiter.retry_after("reset-link:" + address, address, now); wait > 0)
         throw errors::too_many_attempts(static_cast<int>(wait));
     std::optional<store::Credentials> who;
     {
@@ -69,7 +69,7 @@ void reset_password(Context& ctx, const std::string& token, const std::string& p
         if (row) who = store::credentials_by_id(*tx, (*row)[0].as_int());
     }
     if (!who || !who->active) {
-        ctx.limiter.record_failure("reset-link", address, now);
+        ctx.limiter.record_failure("reset-link:" + address, address, now);
         throw ApiError(422, "link_invalid", kBadLink, {{"token", kBadLink}});
     }
     if (auto weakness = auth::password_weakness(password, who->login)) throw errors::invalid({{"password", *weakness}});
