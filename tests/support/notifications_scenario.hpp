@@ -78,7 +78,7 @@ class NotificationScenario : public ApiScenario {
         ASSERT_EQ(saved.status, 201) << saved;
     }
     static std::string clock(int minutes) {
-        char out[6];
+        char out[16];
         std::snprintf(out, sizeof out, "%02d:%02d", (minutes + 1440) % 1440 / 60, (minutes + 1440) % 60);
         return out;
     }

@@ -14,7 +14,7 @@ namespace {
 const std::set<std::string> kChannels = {"in_app", "email", "digest", "push", "none"};
 
 std::string clock_text(int minutes) {
-    char out[6];
+    char out[16];  // room for any int, though a minute of the day is 00:00–23:59
     std::snprintf(out, sizeof out, "%02d:%02d", minutes / 60, minutes % 60);
     return out;
 }

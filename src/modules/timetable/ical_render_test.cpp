@@ -11,8 +11,9 @@ TEST(Ical, TheFeedParsesBackWithItsEventsTimesAndPolishText) {
     std::int64_t start = warsaw_instant(Date{2026, 11, 23}, 8 * 60);
     std::string text = render_ical("Plan lekcji: Łucja Żółkiewska",
                                    {{"lesson-1@kreda", start, start + 45 * 60, "Język polski; zastępstwo, sala 12",
-                                     "Sala 12", "Nauczyciel: Zofia Wójcik", false},
-                                    {"lesson-2@kreda", start + 3300, start + 6000, "Matematyka", "", "", true}});
+                                     "Sala 12", "Nauczyciel: Zofia Wójcik", false, std::nullopt},
+                                    {"lesson-2@kreda", start + 3300, start + 6000, "Matematyka", "", "", true,
+                                     std::nullopt}});
     std::unique_ptr<icalcomponent, decltype(&icalcomponent_free)> parsed(icalparser_parse_string(text.c_str()),
                                                                          &icalcomponent_free);
     ASSERT_NE(parsed, nullptr);
