@@ -1,9 +1,5 @@
 #include "http/server.hpp"
 
-#include <boost/asio.hpp>
-#include <boost/asio/as_tuple.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
 #include <sys/resource.h>
@@ -16,25 +12,13 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
+#include "http/connection.hpp"
 #include "http/error_response.hpp"
 #include "storage/database.hpp"
 
 namespace kreda::http {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-using asio::ip::tcp;
-constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
-
 namespace {
-
-struct Connection {
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-    beast::tcp_stream stream;
-    bool idle = true;
-    std::function<void()> wake;  //!< an open event stream's: to notice a shutdown at once
-};
 
 Response invoke(const Handler& handler, Request& request) {
     try {
@@ -160,101 +144,6 @@ struct Server::Impl {
             asio::use_awaitable);
     }
 
-    asio::awaitable<bool> write(Connection& connection, Response& response, unsigned version, bool keep_alive,
-                                const std::string& request_id, bool is_api) {
-        bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
-        out.set(bhttp::field::server, "Kreda");
-        if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
-        if (!request_id.empty()) out.set("X-Request-Id", request_id);
-        out.set("X-Content-Type-Options", "nosniff");
-        out.set("X-Frame-Options", "DENY");
-        out.set("Referrer-Policy", "same-origin");
-        out.set("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-        bool has_cache_control = false;
-        for (auto& [name, value] : response.headers) {
-            out.insert(name, value);
-            has_cache_control = has_cache_control || name == "Cache-Control";
-        }
-        if (is_api && !has_cache_control) out.set(bhttp::field::cache_control, "no-store");
-        out.body() = std::move(response.body);
-        out.keep_alive(keep_alive);
-        out.prepare_payload();
-        connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-        auto [ec, written] = co_await bhttp::async_write(connection.stream, out, tuple_awaitable);
-        co_return !ec;
-    }
-
-    //! Sends an event stream's header, then what is queued on it as it comes, with a comment every 25 s so
-    //! that proxies keep the connection and a vanished client is noticed; ends when the client goes or at shutdown.
-    asio::awaitable<void> stream_events(std::shared_ptr<Connection> owner, EventStream& events, unsigned version,
-                                        const std::string& request_id) {
-        Connection& connection = *owner;
-        bool chunked = version >= 11;
-        bhttp::response<bhttp::empty_body> head{bhttp::status::ok, version};
-        head.set(bhttp::field::server, "Kreda");
-        head.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
-        head.set(bhttp::field::cache_control, "no-store");
-        head.set("X-Accel-Buffering", "no");
-        head.set("X-Content-Type-Options", "nosniff");
-        head.set("X-Request-Id", request_id);
-        head.keep_alive(false);
-        head.chunked(chunked);
-        bhttp::response_serializer<bhttp::empty_body> serializer{head};
-        connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-        auto [head_error, head_bytes] =
-            co_await bhttp::async_write_header(connection.stream, serializer, tuple_awaitable);
-        auto timer = std::make_shared<asio::steady_timer>(connection.stream.get_executor());
-        std::weak_ptr<asio::steady_timer> weak = timer;
-        auto wake = [executor = connection.stream.get_executor(), weak] {
-            asio::post(executor, [weak] {
-                if (auto t = weak.lock()) t->cancel();
-            });
-        };
-        events.on_queued(wake);
-        connection.wake = wake;
-        // A client that goes away sends nothing: a read that ends (or any byte, which a stream never expects)
-        // says so at once, rather than at the next keep-alive's failed write.
-        auto gone = std::make_shared<bool>(false);
-        asio::co_spawn(
-            connection.stream.get_executor(),
-            [owner, gone, wake]() -> asio::awaitable<void> {
-                char byte = 0;
-                co_await owner->stream.socket().async_read_some(asio::buffer(&byte, 1), tuple_awaitable);
-                *gone = true;
-                wake();
-            },
-            asio::detached);
-        std::string pending = head_error ? "" : "retry: 3000\n\n";
-        bool failed = static_cast<bool>(head_error);
-        while (!failed) {
-            for (auto& event : events.take()) pending += event;
-            if (!pending.empty()) {
-                connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-                boost::system::error_code ec;
-                if (chunked)
-                    std::tie(ec, std::ignore) = co_await asio::async_write(
-                        connection.stream, bhttp::make_chunk(asio::buffer(pending)), tuple_awaitable);
-                else
-                    std::tie(ec, std::ignore) =
-                        co_await asio::async_write(connection.stream, asio::buffer(pending), tuple_awaitable);
-                failed = static_cast<bool>(ec);
-                pending.clear();
-                continue;  // what came during the write goes next, before any wait
-            }
-            if (stopping || *gone || !events.open()) break;
-            timer->expires_after(std::chrono::seconds(25));
-            auto [waited] = co_await timer->async_wait(tuple_awaitable);
-            if (!waited) pending = ": keep-alive\n\n";  // the timer ran out: nothing was queued
-        }
-        events.client_gone();
-        connection.wake = nullptr;
-        if (!failed && chunked) {
-            connection.stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
-            co_await asio::async_write(connection.stream, bhttp::make_chunk_last(), tuple_awaitable);
-        }
-    }
-
     asio::awaitable<void> serve(tcp::socket socket) {
         auto connection = std::make_shared<Connection>(std::move(socket));
         {
@@ -285,7 +174,7 @@ struct Server::Impl {
             if (ec == bhttp::error::header_limit || ec == bhttp::error::body_limit) {
                 Response too_large =
                     plain_error(413, "payload_too_large", {"Żądanie jest zbyt duże.", "The request is too large."});
-                co_await write(*connection, too_large, 11, false, "", true);
+                co_await write_response(*connection, too_large, 11, false, "", true, options.read_timeout_seconds);
                 break;
             }
             if (ec) break;
@@ -309,11 +198,14 @@ struct Server::Impl {
                          seconds * 1000.0, remote);
             bool is_api = request.path.rfind("/api/", 0) == 0;
             if (response.events) {
-                co_await stream_events(connection, *response.events, version, request.request_id);
+                co_await stream_events(connection, *response.events, version, request.request_id,
+                                       options.read_timeout_seconds, stopping);
                 break;
             }
             keep_alive = keep_alive && !stopping;
-            if (!co_await write(*connection, response, version, keep_alive, request.request_id, is_api)) break;
+            if (!co_await write_response(*connection, response, version, keep_alive, request.request_id, is_api,
+                                         options.read_timeout_seconds))
+                break;
             if (!keep_alive) break;
         }
         boost::system::error_code ignored;
