@@ -3,12 +3,14 @@
 // own password and the data-processing consent shown in full; moving the account to a new e-mail address; and deleting
 // the family account, after its password and a confirmation. A family account linked to nothing lands here.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, del, get, post } from '../api';
-import { CheckboxField, Notice, Submit, TextField } from '../components/fields';
-import { useErrorText, useForm } from '../components/form';
-import { LoadState, PageHeading, Panel, useLoad } from '../components/page';
+import { del } from '../api';
+import { Notice } from '../components/fields';
+import { useErrorText } from '../components/form';
+import { LoadState, PageHeading, Panel } from '../components/page';
 import { useApp } from '../context';
+import { DeleteAccount } from '../familyAccount/DeleteAccount';
 import { EmailChange } from '../familyAccount/EmailChange';
+import { LinkForm } from '../familyAccount/LinkForm';
 import {
   handOver,
   linkName,
@@ -20,14 +22,7 @@ import {
 } from '../familyAccount/links';
 import { fullName } from '../format';
 import type { MessageKey } from '../i18n';
-import { forgetFamily } from '../push/browser';
 import { Link } from '../router';
-import { tellAtSignIn } from './Login';
-
-interface Consent {
-  version: string;
-  text: string;
-}
 
 /** The links by school, schools in the order their first account was linked. */
 function bySchool(links: FamilyLink[]): { school: FamilyLink['school']; links: FamilyLink[] }[] {
@@ -129,127 +124,6 @@ function LinkedAccounts({
         </section>
       ))}
     </>
-  );
-}
-
-/** Linking another school account: its login, its own password, and the consent, read in full before agreeing. */
-function LinkForm({ onLinked }: { onLinked: (id: number) => Promise<void> }) {
-  const { t, lang } = useApp();
-  const consent = useLoad(() => get<Consent>('/family/consent'), [lang]);
-  const form = useForm({ login: '', password: '', consent: false });
-  const { values, set, errors } = form;
-  const link = form.submit(
-    async () => {
-      const created = await post<{ id: number }>('/family/links', {
-        login: values.login.trim(),
-        password: values.password,
-        consent: values.consent,
-        consent_version: consent.data?.version,
-      });
-      form.reset();
-      await onLinked(created.id);
-    },
-    { already_linked: 'login', too_many_links: 'login' },
-  );
-  // The consent text changed since it was shown: read it again, and ask again.
-  useEffect(() => {
-    if (errors.consent_version) consent.reload();
-  }, [errors.consent_version]);
-
-  const shown = ['login', 'password', 'consent'];
-  const hidden = Object.keys(errors).filter((k) => !shown.includes(k));
-  return (
-    <Panel id="family-link-heading" title={t('familyAccount.linkTitle')}>
-      <LoadState state={consent}>
-        {(c) => (
-          <form class="form" ref={form.formRef} onSubmit={link} noValidate>
-            <p>{t('familyAccount.linkIntro')}</p>
-            {form.error && (Object.keys(errors).length === 0 || hidden.length > 0) && (
-              <Notice kind="error">
-                {form.error} {hidden.map((k) => errors[k]).join(' ')}
-              </Notice>
-            )}
-            <TextField
-              id="login"
-              label={t('familyAccount.schoolLogin')}
-              value={values.login}
-              onValue={(v) => set('login', v)}
-              autocomplete="off"
-              spellcheck={false}
-              required
-              error={errors.login}
-            />
-            <TextField
-              id="password"
-              type="password"
-              label={t('familyAccount.schoolPassword')}
-              hint={t('familyAccount.schoolPasswordHint')}
-              value={values.password}
-              onValue={(v) => set('password', v)}
-              autocomplete="off"
-              required
-              error={errors.password}
-            />
-            <section class="consent" aria-labelledby="consent-title">
-              <h3 id="consent-title">{t('familyAccount.consentTitle')}</h3>
-              <p class="consent-text" data-testid="consent-text">
-                {c.text}
-              </p>
-            </section>
-            <CheckboxField
-              id="consent"
-              label={t('familyAccount.consent')}
-              checked={values.consent}
-              onChecked={(v) => set('consent', v)}
-              error={errors.consent}
-            />
-            <Submit busy={form.busy} label={t('familyAccount.linkSubmit')} busyLabel={t('common.saving')} />
-          </form>
-        )}
-      </LoadState>
-    </Panel>
-  );
-}
-
-/**
- * Deleting the family account: what goes and what stays at the schools, its password, a last question; then the
- * session is gone, so the app signs out to the sign-in page, which says it was deleted.
- */
-function DeleteAccount({ familyId, email }: { familyId: number; email: string }) {
-  const { t, signOut } = useApp();
-  const form = useForm({ password: '' });
-  const { values, set, errors } = form;
-  const remove = form.submit(async () => {
-    if (!window.confirm(t('familyAccount.deleteConfirm', { email }))) return;
-    await api('DELETE', '/family/account', { password: values.password });
-    await forgetFamily(familyId).catch(() => undefined);
-    tellAtSignIn('familyAccount.deleted');
-    await signOut();
-  });
-  return (
-    <Panel id="family-delete-heading" title={t('familyAccount.deleteTitle')}>
-      <form class="form" ref={form.formRef} onSubmit={remove} noValidate>
-        <p>{t('familyAccount.deleteWhat', { email })}</p>
-        <p>{t('familyAccount.deleteStays')}</p>
-        {form.error && !errors.password && <Notice kind="error">{form.error}</Notice>}
-        <TextField
-          id="delete_password"
-          type="password"
-          label={t('familyAccount.deletePassword')}
-          hint={t('familyAccount.deletePasswordHint')}
-          value={values.password}
-          onValue={(v) => set('password', v)}
-          autocomplete="current-password"
-          required
-          error={errors.password}
-        />
-        <div class="actions">
-          <button type="submit" class="button danger" aria-disabled={form.busy ? 'true' : undefined}>
-            {form.busy ? t('familyAccount.deleting') : t('familyAccount.deleteSubmit')}
-          </button>
-        </div>
-      </form>
-    </Panel>
   );
 }
 
