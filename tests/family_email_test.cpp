@@ -1,5 +1,6 @@
 // A family account moves to a new e-mail address over HTTP and real SMTP: the password first, a link to the new
-// mailbox (24 hours, once), a notice to the old one; a taken address is never revealed nor taken.
+// mailbox (24 hours, once), notices to the old one; a taken address is never revealed nor taken; a new password
+// voids a pending change; asking is slowed down.
 #include "support/family_scenario.hpp"
 
 namespace kreda::test {
@@ -9,6 +10,8 @@ using boost::json::object;
 
 class FamilyEmail : public FamilyScenario {
   protected:
+    //! Each test tries bad links and many requests on purpose: the limiter forgets what an hour ago tried.
+    void SetUp() override { advance(3601); }
     static Response ask(HttpClient& http, const std::string& email,
                         const std::string& password = "rodzinne-haslo-2026") {
         return http.post("/api/v1/family/email", object{{"email", email}, {"password", password}});
@@ -45,6 +48,43 @@ TEST_F(FamilyEmail, ANewAddressIsConfirmedFromItsMailboxAndTheOldOneIsTold) {
     EXPECT_EQ(old_address.last_response().status, 401) << "the old address signs in no more";
     HttpClient after = signed_in("nowy.adres@example.pl", "rodzinne-haslo-2026");
     EXPECT_EQ(after.get("/api/v1/me").status, 200);
+    EXPECT_TRUE(smtp().wait_for("stary.adres@example.pl", "od teraz adresem nowy.adres@example.pl"))
+        << "the old mailbox is told that it happened";
+}
+
+TEST_F(FamilyEmail, ANewPasswordVoidsAPendingChange) {
+    // Someone who knew the password asks to move the account to their address; the owner, told by mail, sets a
+    // new password: the link then moves nothing.
+    HttpClient intruder = family("okradany@example.pl");
+    ASSERT_EQ(ask(intruder, "zlodziej@example.pl").status, 202);
+    std::string token = token_for("zlodziej@example.pl", "confirm-email");
+    HttpClient owner = signed_in("okradany@example.pl", "rodzinne-haslo-2026");
+    ASSERT_EQ(owner
+                  .post("/api/v1/auth/password",
+                        object{{"current_password", "rodzinne-haslo-2026"}, {"new_password", "wlasciciel-haslo-2026"}})
+                  .status,
+              200);
+    auto voided = confirm(token);
+    EXPECT_EQ(voided.status, 422) << voided;
+    EXPECT_NE(voided.body.find("link_invalid"), std::string::npos);
+    EXPECT_EQ(text_of(owner.get("/api/v1/me").json().at("family"), "email"), "okradany@example.pl");
+    EXPECT_EQ(confirm(token).status, 422) << "and stays void";
+}
+
+TEST_F(FamilyEmail, AskingForATakenAddressVoidsTheEarlierLinkAndAskingIsSlowed) {
+    family("juz.jest@example.pl");
+    HttpClient http = family("literowka@example.pl");
+    ASSERT_EQ(ask(http, "literowka.nowa@exmaple.pl").status, 202);  // mistyped: a stranger's mailbox
+    std::string mistyped = token_for("literowka.nowa@exmaple.pl", "confirm-email");
+    ASSERT_EQ(ask(http, "juz.jest@example.pl").status, 202);
+    EXPECT_EQ(confirm(mistyped).status, 422) << "the link in the stranger's mailbox stopped working";
+    // Every request mails someone: after three, each waits longer (1, 2, 4, 8 s …) and is refused until then.
+    int refused_at = 0;
+    for (int i = 3; i <= 10 && refused_at == 0; ++i)
+        if (ask(http, "kolejny" + std::to_string(i) + "@example.pl").status == 429) refused_at = i;
+    EXPECT_GE(refused_at, 4) << "three requests are free";
+    EXPECT_NE(refused_at, 0) << "a stream of requests is never slowed";
+    EXPECT_EQ(text_of(http.get("/api/v1/me").json().at("family"), "email"), "literowka@example.pl");
 }
 
 TEST_F(FamilyEmail, ATakenAddressIsNeitherRevealedNorTaken) {

@@ -680,7 +680,8 @@ CREATE TABLE family_email_changes (
     user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
     new_email TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
-    expires_at BIGINT NOT NULL
+    expires_at BIGINT NOT NULL,
+    password_seal TEXT NOT NULL
 );
 )sql";
 

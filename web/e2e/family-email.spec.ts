@@ -3,7 +3,8 @@
 // signs in. The link works signed in (the open session shows the new address) and signed out; a link that does not
 // work says where to ask again.
 //
-// The server counts bad links together for everyone (a few free, then delays), so each run of this file opens one.
+// The server slows bad links per network address (a few free, then delays), and every browser here is 127.0.0.1:
+// so each run of this file opens one.
 import type { Page } from '@playwright/test';
 import {
   activatedFamilyAccount,
@@ -71,8 +72,8 @@ test('a family changes its address on the family page, confirms from the new mai
   await change.click();
   const sent = section.getByTestId('family-email-sent');
   await expect(sent).toHaveText(
-    `Wysłaliśmy link na adres ${next}. Adres konta zmieni się, gdy go otworzysz (link działa 24 godziny). ` +
-      'Do tego czasu logujesz się obecnym adresem.',
+    `Wysłaliśmy wiadomość na adres ${next}. Adres konta zmieni się, gdy otworzysz link z tej wiadomości ` +
+      '(działa 24 godziny). Do tego czasu logujesz się obecnym adresem.',
   );
   await expect(sent).toBeFocused();
   await expect(password).toHaveValue('');

@@ -1,5 +1,6 @@
 // A family account moves to a new e-mail address: asked for with the password, confirmed through a link mailed to
-// the new address (so nobody moves an account to an address they cannot read), with a notice to the old one.
+// the new address (so nobody moves an account to an address they cannot read), with notices to the old one. A new
+// password voids a pending change: the owner who follows the notice's advice also stops whoever asked.
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
@@ -16,23 +17,33 @@ namespace {
 constexpr std::int64_t kLinkSeconds = 24 * 3600;
 
 constexpr std::string_view kTaken = "SELECT id FROM users WHERE login = ?";
-constexpr std::string_view kLanguage = "SELECT language FROM family_accounts WHERE user_id = ?";
-// One pending change per account: asking again replaces it (the older link stops working).
+constexpr std::string_view kAccount =
+    "SELECT f.language, u.password_hash FROM family_accounts f JOIN users u ON u.id = f.user_id WHERE f.user_id = ?";
+// One pending change per account: asking again replaces it (the older link stops working). The seal is a hash of
+// the password's hash at the time: any new password makes it differ.
 constexpr std::string_view kPending =
-    "INSERT INTO family_email_changes (user_id, new_email, token_hash, expires_at) VALUES (?, ?, ?, ?) "
-    "ON CONFLICT (user_id) DO UPDATE SET new_email = excluded.new_email, token_hash = excluded.token_hash, "
-    "expires_at = excluded.expires_at";
-constexpr std::string_view kFindPending =
-    "SELECT c.user_id, c.new_email, c.expires_at, u.login FROM family_email_changes c JOIN users u ON u.id = "
-    "c.user_id WHERE c.token_hash = ?";
+    "INSERT INTO family_email_changes (user_id, new_email, token_hash, expires_at, password_seal) VALUES (?, ?, ?, "
+    "?, ?) ON CONFLICT (user_id) DO UPDATE SET new_email = excluded.new_email, token_hash = excluded.token_hash, "
+    "expires_at = excluded.expires_at, password_seal = excluded.password_seal";
+constexpr std::string_view kCancel = "DELETE FROM family_email_changes WHERE user_id = ?";
+// Claimed by deleting it: of two confirmations at once, or a confirmation and a new request, one wins.
+constexpr std::string_view kClaim =
+    "DELETE FROM family_email_changes WHERE token_hash = ? RETURNING user_id, new_email, expires_at, password_seal";
+constexpr std::string_view kCurrent = "SELECT login, password_hash FROM users WHERE id = ? AND role = 'family'";
 constexpr std::string_view kMove = "UPDATE users SET login = ?, email = ? WHERE id = ? AND role = 'family'";
-constexpr std::string_view kDone = "DELETE FROM family_email_changes WHERE user_id = ?";
 
 const Text kBadLink{"Ten link jest nieważny albo został już użyty.", "This link is invalid or has been used."};
-const Text kExpired{"Ten link wygasł (działa 24 godziny). Poproś o zmianę adresu jeszcze raz.",
-                    "This link has expired (it works for 24 hours). Ask for the change again."};
+const Text kExpired{"Ten link wygasł (działa 24 godziny).", "This link has expired (it works for 24 hours)."};
 const Text kTakenNow{"Ten adres ma już inne konto. Adres konta się nie zmienił.",
                      "Another account has this address now. The account's address did not change."};
+
+std::string seal_of(const storage::Value& password_hash) {
+    return crypto::sha256_hex(password_hash.is_null() ? "" : password_hash.as_text());
+}
+
+Language language_named(const std::string& name) {
+    return name == "en" ? Language::English : Language::Polish;
+}
 
 }  // namespace
 
@@ -47,17 +58,25 @@ void request_email_change(Context& ctx, const auth::Actor& actor, const json::ob
     std::string current = require_own_password(ctx, actor, password);
     if (email == current)
         throw errors::invalid({{"email", {"To jest obecny adres konta.", "This is the account's address already."}}});
+    // Every request mails someone: counted like sign-ups, per account and per network address.
+    std::int64_t now = Clock::now();
+    std::string key = "family-email:" + std::to_string(actor.family_id), from = "family-email:" + actor.address;
+    if (auto wait = ctx.limiter.retry_after(key, from, now); wait > 0)
+        throw errors::too_many_attempts(static_cast<int>(wait));
+    ctx.limiter.record_failure(key, from, now);
     std::string token = crypto::random_hex(32);
-    std::int64_t expires = Clock::now() + kLinkSeconds;
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        Language language =
-            tx.query_one(kLanguage, {actor.family_id})->at(0).as_text() == "en" ? Language::English : Language::Polish;
-        // The answer is the same when the address is taken; its owner is told instead of getting a link.
+        auto account = tx.query_one(kAccount, {actor.family_id});
+        Language language = language_named((*account)[0].as_text());
+        // The answer is the same when the address is taken: its owner is told instead of getting a link. Either
+        // way a link sent earlier (to a mistyped address, say) stops working.
+        tx.execute(kCancel, {actor.family_id});
         if (tx.query_one(kTaken, {email})) {
             mail::enqueue(tx, mail::render("family_email_taken", language, email,
                                            {{"signin", ctx.settings.public_url + "/login"}}));
         } else {
-            tx.execute(kPending, {actor.family_id, email, crypto::sha256_hex(token), expires});
+            tx.execute(kPending,
+                       {actor.family_id, email, crypto::sha256_hex(token), now + kLinkSeconds, seal_of((*account)[1])});
             mail::enqueue(
                 tx, mail::render("family_email_change", language, email,
                                  {{"old", current}, {"link", ctx.settings.public_url + "/confirm-email#" + token}}));
@@ -73,24 +92,37 @@ json::object confirm_email_change(Context& ctx, const json::object& input, const
     fields.check();
     std::int64_t now = Clock::now();
     // Guessing links is slowed per network address: a guesser elsewhere must not hold up everyone's links.
-    if (auto wait = ctx.limiter.retry_after("family-email-link:" + address, address, now); wait > 0)
+    std::string key = "family-email-link:" + address;
+    if (auto wait = ctx.limiter.retry_after(key, address, now); wait > 0)
         throw errors::too_many_attempts(static_cast<int>(wait));
-    return in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
-        auto row = tx.query_one(kFindPending, {crypto::sha256_hex(token)});
-        if (!row) {
-            ctx.limiter.record_failure("family-email-link:" + address, address, now);
-            throw ApiError(422, "link_invalid", kBadLink, {{"token", kBadLink}});
-        }
-        std::int64_t user_id = (*row)[0].as_int();
-        std::string email = (*row)[1].as_text();
-        if ((*row)[2].as_int() <= now) throw ApiError(422, "link_expired", kExpired, {{"token", kExpired}});
+    auto moved = in_write_transaction(ctx.db, [&](storage::Transaction& tx) -> std::optional<json::object> {
+        auto claimed = tx.query_one(kClaim, {crypto::sha256_hex(token)});
+        if (!claimed) return std::nullopt;
+        std::int64_t user_id = (*claimed)[0].as_int();
+        std::string email = (*claimed)[1].as_text();
+        auto account = tx.query_one(kCurrent, {user_id});
+        if (!account || seal_of((*account)[1]) != (*claimed)[3].as_text())
+            return std::nullopt;  // a new password since: the link is used up
+        if ((*claimed)[2].as_int() <= now) throw ApiError(422, "link_expired", kExpired, {{"token", kExpired}});
         if (tx.query_one(kTaken, {email})) throw ApiError(409, "email_taken", kTakenNow);
-        tx.execute(kMove, {email, email, user_id});
-        tx.execute(kDone, {user_id});
+        try {
+            tx.execute(kMove, {email, email, user_id});
+        } catch (const storage::StorageError& e) {
+            if (!e.is_constraint()) throw;
+            throw ApiError(409, "email_taken", kTakenNow);  // by a sign-up committed a moment ago
+        }
+        Language language = language_named(tx.query_one(kAccount, {user_id})->at(0).as_text());
+        mail::enqueue(tx, mail::render("family_email_moved", language, (*account)[0].as_text(),
+                                       {{"email", email}, {"reset", ctx.settings.public_url + "/forgot-password"}}));
         ctx.sessions.refresh_user(tx, user_id);
-        log::info("a family account moved to a new e-mail address");
         return json::object{{"email", email}};
     });
+    if (!moved) {
+        ctx.limiter.record_failure(key, address, now);
+        throw ApiError(422, "link_invalid", kBadLink, {{"token", kBadLink}});
+    }
+    log::info("a family account moved to a new e-mail address");
+    return *moved;
 }
 
 }  // namespace kreda::family

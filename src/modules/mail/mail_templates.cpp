@@ -65,6 +65,14 @@ const std::map<std::string, Template>& templates() {
            "Hello,\n\nsomeone signed in to your family account asked for it to sign in with {{email}} from now on. "
            "It changes only once confirmed from that mailbox. If it was not you, set a new password: "
            "{{reset}}\n\n-- \nKreda, the school register"}}},
+        {"family_email_moved",
+         {{"Kreda: konto rodzinne ma nowy adres", "Kreda: the family account has a new address"},
+          {"Dzień dobry,\n\nkonto rodzinne, które logowało się tym adresem, loguje się od teraz adresem {{email}} "
+           "(zmianę potwierdzono z tamtej skrzynki). Jeśli to nie Ty, skontaktuj się ze szkołą, a dzieci odłącz od "
+           "konta w szkole: hasła kont szkolnych się nie zmieniły.\n\n-- \nKreda, dziennik szkolny",
+           "Hello,\n\nthe family account that signed in with this address signs in with {{email}} from now on (the "
+           "change was confirmed from that mailbox). If it was not you, contact the school: the school accounts' "
+           "passwords have not changed.\n\n-- \nKreda, the school register"}}},
         {"family_email_taken",
          {{"Kreda: konto z tym adresem już istnieje", "Kreda: an account with this address exists"},
           {"Dzień dobry,\n\nktoś poprosił, aby konto rodzinne w dzienniku Kreda logowało się tym adresem, ale konto "

@@ -1275,5 +1275,5 @@ export const en: Record<MessageKey, string> = {
   'familyAccount.emailSubmit': 'Change the address',
   'familyAccount.emailSending': 'Sending…',
   'familyAccount.emailSent':
-    "We have sent a link to {email}. The account's address changes when you open it (the link works for 24 hours). Until then, you sign in with the current address.",
+    "We have sent a message to {email}. The account's address changes when you open the link in it (it works for 24 hours). Until then, you sign in with the current address.",
 };

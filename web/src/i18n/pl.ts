@@ -1272,7 +1272,7 @@ export const pl = {
   'familyAccount.emailSubmit': 'Zmień adres',
   'familyAccount.emailSending': 'Wysyłanie…',
   'familyAccount.emailSent':
-    'Wysłaliśmy link na adres {email}. Adres konta zmieni się, gdy go otworzysz (link działa 24 godziny). Do tego czasu logujesz się obecnym adresem.',
+    'Wysłaliśmy wiadomość na adres {email}. Adres konta zmieni się, gdy otworzysz link z tej wiadomości (działa 24 godziny). Do tego czasu logujesz się obecnym adresem.',
 };
 
 export type MessageKey = keyof typeof pl;
