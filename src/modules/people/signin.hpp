@@ -24,7 +24,8 @@ struct LoginResult {
 };
 
 LoginResult login(Context& ctx, const LoginInput& input);
-//! Signs the session out; {push_endpoint} (optional) names this browser's push subscription, to silence it too.
+//! Signs the session out; {push_endpoint} (optional, ignored unless a text) names this browser's push
+//! subscription, to silence it too.
 void logout(Context& ctx, const auth::Actor& actor, const json::object& input);
 User change_password(Context& ctx, const auth::Actor& actor, const json::object& input);
 //! Starts TOTP enrolment: {secret, otpauth_uri, qr_svg}. Staff only.

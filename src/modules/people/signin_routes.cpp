@@ -44,7 +44,12 @@ void register_signin_routes(http::Router& router, Context& ctx) {
         http::Runs::OnHashingPool);
     router.add("POST", "/api/v1/auth/logout", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r, auth::Allow::Unfinished);
-        logout(ctx, actor, r.body.empty() ? json::object{} : r.json_body());
+        json::object hint;
+        try {
+            if (!r.body.empty()) hint = r.json_body();
+        } catch (const ApiError&) {  // a malformed hint is no reason to stay signed in
+        }
+        logout(ctx, actor, hint);
         return http::Response::no_content().with_header("Set-Cookie", ctx.sessions.expired_cookie());
     });
     router.add(

@@ -131,9 +131,10 @@ std::optional<VerifiedAccount> verify_own_password(Context& ctx, const std::stri
 }
 
 void logout(Context& ctx, const auth::Actor& actor, const json::object& input) {
-    json::FieldReader fields(input);
-    std::string push_endpoint = fields.optional_text("push_endpoint", 1000).value_or("");
-    fields.check();
+    // Only a hint: signing out never fails over it (the session must end on a shared computer).
+    std::string push_endpoint;
+    if (auto hint = input.if_contains("push_endpoint"); hint && hint->is_string() && hint->as_string().size() <= 1000)
+        push_endpoint = std::string(hint->as_string());
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         ctx.sessions.sign_out(tx, actor, push_endpoint);
         audit::append(tx, audit::entry_by(actor, "auth.logout", "user", actor.user_id));
