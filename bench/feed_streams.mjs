@@ -87,7 +87,7 @@ if (mode === 'idle') {
     });
     await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 5000))]);
     missing += count - round.arrivals.length; // none may be missing, warm-up or not
-    if (i === -WARMUP) coldLast = Math.max(0, ...round.arrivals);
+    if (i === -WARMUP) coldLast = round.arrivals.length ? Math.max(...round.arrivals) : null;
     if (i < 0) continue;
     saveTimes.push(saved);
     arrivals.push(...round.arrivals);
@@ -104,7 +104,7 @@ if (mode === 'idle') {
       after_save_p99_ms: f(percentile(afterSave, 0.99)),
       arrivals: arrivals.length,
       missing,
-      cold_last_ms: f(coldLast),
+      cold_last_ms: coldLast === null ? 'none arrived' : f(coldLast),
     }),
   );
   process.exit(0);
