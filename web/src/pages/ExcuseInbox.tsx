@@ -2,6 +2,7 @@
 // status (kept in the address, pending by default), with Accept and Reject (a rejection needs a comment saying why).
 import { useState } from 'preact/hooks';
 import { get, post, query, type Excuse, type ExcuseStatus } from '../api';
+import { ExcuseLessons, ExcuseStatusBadge } from '../attendance/ExcuseList';
 import { useErrorText, useForm } from '../components/form';
 import { Notice, SelectField, Submit, TextAreaField } from '../components/fields';
 import { LoadState, PageHeading, useLoad } from '../components/page';
@@ -9,7 +10,6 @@ import { useApp } from '../context';
 import { formatDateTime, fullName } from '../format';
 import type { MessageKey } from '../i18n';
 import { navigate, useLocation } from '../router';
-import { ExcuseLessons, ExcuseStatusBadge } from './FamilyAttendance';
 
 const PATH = '/excuses';
 const STATUSES: ExcuseStatus[] = ['pending', 'accepted', 'rejected'];
