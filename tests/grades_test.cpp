@@ -1,6 +1,7 @@
 // The grade book over HTTP: a teacher's columns and grades, batch rollback, edits in the family's history,
 // improvements under the school's rule, visibility settings, term grades, behaviour, statistics, permissions.
 #include "core/date.hpp"
+#include "core/gzip.hpp"
 #include "support/scenario.hpp"
 
 namespace kreda::test {
@@ -126,6 +127,15 @@ TEST_F(Grades, ATeachersColumnReachesTheFamilyWithTheWeightedAverage) {
     auto again_maths = subject_in(again, "Matematyka");
     for (const auto& g : again_maths.at("grades").as_array())
         EXPECT_LE(std::string(g.at("modified_at").as_string()), seen);  // nothing new any more
+    // A browser gets the same view gzipped: the reader's seen_at in front, the shared rest compressed once.
+    auto plain = parent.get(grades_of(kid_));
+    auto zipped = parent.get(grades_of(kid_), {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_EQ(zipped.status, 200) << zipped;
+    EXPECT_EQ(zipped.headers["content-encoding"], "gzip");
+    EXPECT_EQ(zipped.headers["vary"], "Accept-Encoding");
+    EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+    EXPECT_LT(zipped.body.size(), plain.body.size());
+    EXPECT_EQ(gzip::gunzip(zipped.body), plain.body) << "the gzipped view is not the plain one";
     // The student's own read marks are theirs: Ala has not opened her grades yet.
     EXPECT_TRUE(as(kid_.student_login).get(grades_of(kid_)).json().at("seen_at").is_null());
 }

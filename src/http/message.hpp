@@ -36,6 +36,10 @@ struct Request {
     //! A path parameter that must be a positive integer id; 404 otherwise.
     std::int64_t id_param(std::string_view name) const;
     Language language() const { return language_from_header(header("accept-language")); }
+    //! Whether Accept-Encoding names `coding` (gzip, br).
+    bool accepts_encoding(std::string_view coding) const {
+        return header("accept-encoding").find(coding) != std::string_view::npos;
+    }
     bool is_unsafe() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
     //! The body as a JSON object; 415 unless sent as application/json, 400 when malformed.
     json::object json_body() const;

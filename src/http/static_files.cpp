@@ -36,10 +36,6 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     return buffer.str();
 }
 
-bool accepts(std::string_view accept_encoding, std::string_view coding) {
-    return accept_encoding.find(coding) != std::string_view::npos;
-}
-
 }  // namespace
 
 Response StaticFiles::serve(const Request& request) const {
@@ -61,9 +57,8 @@ Response StaticFiles::serve(const Request& request) const {
     bool immutable = relative.rfind("assets/", 0) == 0;
     response.with_header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
     response.with_header("Vary", "Accept-Encoding");
-    std::string_view encodings = request.header("accept-encoding");
     for (auto [coding, suffix] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
-        if (!accepts(encodings, coding)) continue;
+        if (!request.accepts_encoding(coding)) continue;
         if (auto compressed = read_file(file.string() + suffix)) {
             response.body = std::move(*compressed);
             response.with_header("Content-Encoding", coding);

@@ -168,7 +168,7 @@ json::object build_view(storage::Transaction& tx_, const people::StudentSummary&
 
 }  // namespace
 
-std::string student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term) {
+GradesView student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term) {
     auto tx = ctx.db.begin(storage::Access::Read);
     auto student = people::require_student(*tx, actor, student_id);
     bool family = is_family(actor);
@@ -177,16 +177,21 @@ std::string student_grades(Context& ctx, const auth::Actor& actor, std::int64_t 
     std::optional<std::int64_t> seen = family ? store::seen_at(*tx, actor.user_id, student_id) : std::nullopt;
     auto body = cache::find(key, versions);
     if (!body) {
-        body = std::make_shared<const std::string>(json::to_string(build_view(*tx, student, family, key.today, term)));
+        body = std::make_shared<const cache::View>(json::to_string(build_view(*tx, student, family, key.today, term)));
         cache::store(key, versions, body);
     }
     // The caller's own part goes in front: {"seen_at": …, <the shared view>}.
+    std::string own = "{\"seen_at\":";
+    own += seen ? "\"" + format_instant(*seen) + "\"" : "null";
+    if (body->json.size() > 2) own += ",";
+    return {std::move(own), std::move(body)};
+}
+
+std::string GradesView::text() const {
     std::string out;
-    out.reserve(body->size() + 40);
-    out += "{\"seen_at\":";
-    out += seen ? "\"" + format_instant(*seen) + "\"" : "null";
-    if (body->size() > 2) out += ",";
-    out.append(*body, 1);
+    out.reserve(own.size() + shared->json.size());
+    out += own;
+    out.append(shared->json, 1);
     return out;
 }
 

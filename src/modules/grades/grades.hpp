@@ -15,6 +15,7 @@
 #include "modules/context.hpp"
 #include "modules/grades/average.hpp"
 #include "modules/grades/scale.hpp"
+#include "modules/grades/view_cache.hpp"
 
 namespace kreda::grades {
 
@@ -96,7 +97,14 @@ json::object add_behaviour_points(Context& ctx, const auth::Actor& actor, std::i
 //! behaviour; the change history; the rules for the browser's calculators.
 //! Serialised: cached per student (see view_cache.hpp) with the caller's `seen_at` put in front; grades newer than
 //! `seen_at` (their `modified_at`) are new to the caller.
-std::string student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term);
+struct GradesView {
+    std::string own;     //!< `{"seen_at":…,`: the caller's part, opening the object
+    cache::Body shared;  //!< the rest, the same for every reader of the student (also compressed once)
+    std::string text() const;
+    //! One gzip member of the whole, the shared part compressed once, not per answer.
+    std::string gzipped() const { return gzip::joined(own, shared->compressed); }
+};
+GradesView student_grades(Context& ctx, const auth::Actor& actor, std::int64_t student_id, std::optional<int> term);
 //! The caller has seen the student's grades up to now: they are no longer new.
 void mark_seen(Context& ctx, const auth::Actor& actor, std::int64_t student_id);
 

@@ -70,8 +70,15 @@ void register_gradebook_routes(http::Router& router, Context& ctx) {
 void register_family_routes(http::Router& router, Context& ctx) {
     router.add("GET", "/api/v1/students/{id}/grades", [&ctx](http::Request& r) {
         auto actor = ctx.sessions.authenticate(r);
+        auto view = student_grades(ctx, actor, r.id_param("id"), term_param(r));
         http::Response response;
-        response.body = student_grades(ctx, actor, r.id_param("id"), term_param(r));
+        response.with_header("Vary", "Accept-Encoding");
+        if (r.accepts_encoding("gzip")) {  // a phone's mobile data: ~10 times fewer bytes, at no cost per answer
+            response.body = view.gzipped();
+            response.with_header("Content-Encoding", "gzip");
+        } else {
+            response.body = view.text();
+        }
         return response;
     });
     router.add("POST", "/api/v1/students/{id}/grades/seen", [&ctx](http::Request& r) {

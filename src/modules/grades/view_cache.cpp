@@ -73,13 +73,14 @@ Body find(const Key& key, std::pair<std::int64_t, std::int64_t> versions) {
 
 void store(const Key& key, std::pair<std::int64_t, std::int64_t> versions, Body body) {
     std::lock_guard lock(mutex);
-    if (total_bytes + body->size() > kMaxBytes) {  // start over rather than track recency: views rebuild in ms
+    std::size_t bytes = body->json.size() + body->compressed.data.size();
+    if (total_bytes + bytes > kMaxBytes) {  // start over rather than track recency: views rebuild in ms
         entries.clear();
         total_bytes = 0;
     }
     auto& entry = entries[map_key(key)];
-    if (entry.body) total_bytes -= entry.body->size();
-    total_bytes += body->size();
+    if (entry.body) total_bytes -= entry.body->json.size() + entry.body->compressed.data.size();
+    total_bytes += bytes;
     entry = {versions, Clock::now(), std::move(body)};
 }
 

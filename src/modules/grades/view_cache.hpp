@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/date.hpp"
+#include "core/gzip.hpp"
 #include "storage/database.hpp"
 
 namespace kreda::grades::cache {
@@ -33,7 +34,15 @@ struct Key {
 
 //! The versions the key's view depends on, read in the caller's transaction.
 std::pair<std::int64_t, std::int64_t> versions_of(storage::Transaction& tx, const Key& key);
-using Body = std::shared_ptr<const std::string>;
+//! A rendered view: its JSON, and the same compressed once for gzip answers (without the opening brace, so that
+//! each reader's own fields can go in front).
+struct View {
+    explicit View(std::string text)
+        : json(std::move(text)), compressed(gzip::deflate_once(std::string_view(json).substr(1))) {}
+    std::string json;
+    gzip::Deflated compressed;
+};
+using Body = std::shared_ptr<const View>;
 
 //! The cached body for these versions, if any and fresh (shared: a view is tens of KiB, never copied here).
 Body find(const Key& key, std::pair<std::int64_t, std::int64_t> versions);

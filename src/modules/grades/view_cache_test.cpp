@@ -12,13 +12,14 @@ Key key_of(std::int64_t student, int term = 0, bool family = true) {
 }
 
 Body body(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
+    return std::make_shared<const View>(std::move(text));
 }
 
 TEST(GradeViewCache, AViewIsServedOnlyForTheVersionsItWasBuiltFrom) {
     store(key_of(1001), {3, 1}, body("{\"a\":1}"));
     ASSERT_TRUE(find(key_of(1001), {3, 1}));
-    EXPECT_EQ(*find(key_of(1001), {3, 1}), "{\"a\":1}");
+    EXPECT_EQ(find(key_of(1001), {3, 1})->json, "{\"a\":1}");
+    EXPECT_EQ(gzip::gunzip(gzip::joined("{", find(key_of(1001), {3, 1})->compressed)), "{\"a\":1}");
     EXPECT_FALSE(find(key_of(1001), {4, 1}));  // a grade of the class changed
     EXPECT_FALSE(find(key_of(1001), {3, 2}));  // the school's settings changed
 }
