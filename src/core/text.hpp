@@ -15,6 +15,11 @@ struct Text {
     const std::string& in(Language language) const { return language == Language::English ? en : pl; }
 };
 
+//! The language stored as a code ("pl", "en"): English only for "en".
+inline Language language_from_code(std::string_view code) {
+    return code == "en" ? Language::English : Language::Polish;
+}
+
 //! Picks the language from an Accept-Language header: English only when it is preferred, Polish otherwise.
 Language language_from_header(std::string_view accept_language);
 

@@ -43,10 +43,6 @@ std::string day_of(std::int64_t instant) {
     return format_instant(instant).substr(0, 10);
 }
 
-Language language_named(const std::string& name) {
-    return name == "en" ? Language::English : Language::Polish;
-}
-
 //! The activation mail: to the account's own address, or under 13 to the parent's, who confirms.
 void mail_activation(Context& ctx, storage::Transaction& tx, const std::string& email, const std::string& bracket,
                      const std::string& parent_email, const std::string& token, std::int64_t expires,
@@ -157,7 +153,7 @@ void register_account(Context& ctx, const json::object& input, const std::string
             tx.execute(kNewToken, {crypto::sha256_hex(token), r[0].as_int()});
             std::string parent = r[4].is_null() ? "" : r[4].as_text();
             mail_activation(ctx, tx, s.email, r[3].as_text(), parent, token, r[5].as_int(),
-                            language_named(r[6].as_text()));
+                            language_from_code(r[6].as_text()));
             return;
         }
         mail::enqueue(tx, mail::render("family_already_registered", language, s.email,

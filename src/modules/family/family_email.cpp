@@ -29,7 +29,9 @@ constexpr std::string_view kCancel = "DELETE FROM family_email_changes WHERE use
 // Claimed by deleting it: of two confirmations at once, or a confirmation and a new request, one wins.
 constexpr std::string_view kClaim =
     "DELETE FROM family_email_changes WHERE token_hash = ? RETURNING user_id, new_email, expires_at, password_seal";
-constexpr std::string_view kCurrent = "SELECT login, password_hash FROM users WHERE id = ? AND role = 'family'";
+constexpr std::string_view kCurrent =
+    "SELECT u.login, u.password_hash, f.language FROM users u JOIN family_accounts f ON f.user_id = u.id "
+    "WHERE u.id = ? AND u.role = 'family'";
 constexpr std::string_view kMove = "UPDATE users SET login = ?, email = ? WHERE id = ? AND role = 'family'";
 
 const Text kBadLink{"Ten link jest nieważny albo został już użyty.", "This link is invalid or has been used."};
@@ -39,10 +41,6 @@ const Text kTakenNow{"Ten adres ma już inne konto. Adres konta się nie zmieni�
 
 std::string seal_of(const storage::Value& password_hash) {
     return crypto::sha256_hex(password_hash.is_null() ? "" : password_hash.as_text());
-}
-
-Language language_named(const std::string& name) {
-    return name == "en" ? Language::English : Language::Polish;
 }
 
 }  // namespace
@@ -67,7 +65,7 @@ void request_email_change(Context& ctx, const auth::Actor& actor, const json::ob
     std::string token = crypto::random_hex(32);
     in_write_transaction(ctx.db, [&](storage::Transaction& tx) {
         auto account = tx.query_one(kAccount, {actor.family_id});
-        Language language = language_named((*account)[0].as_text());
+        Language language = language_from_code((*account)[0].as_text());
         // The answer is the same when the address is taken: its owner is told instead of getting a link. Either
         // way a link sent earlier (to a mistyped address, say) stops working.
         tx.execute(kCancel, {actor.family_id});
@@ -111,9 +109,9 @@ json::object confirm_email_change(Context& ctx, const json::object& input, const
             if (!e.is_constraint()) throw;
             throw ApiError(409, "email_taken", kTakenNow);  // by a sign-up committed a moment ago
         }
-        Language language = language_named(tx.query_one(kAccount, {user_id})->at(0).as_text());
-        mail::enqueue(tx, mail::render("family_email_moved", language, (*account)[0].as_text(),
-                                       {{"email", email}, {"reset", ctx.settings.public_url + "/forgot-password"}}));
+        mail::enqueue(
+            tx, mail::render("family_email_moved", language_from_code((*account)[2].as_text()), (*account)[0].as_text(),
+                             {{"email", email}, {"reset", ctx.settings.public_url + "/forgot-password"}}));
         ctx.sessions.refresh_user(tx, user_id);
         return json::object{{"email", email}};
     });

@@ -23,9 +23,7 @@ class Notifier {
           }) {}
 
   private:
-    Language language_of(const MailReader& m) const {
-        return m.preferences.language == "en" ? Language::English : Language::Polish;
-    }
+    Language language_of(const MailReader& m) const { return language_from_code(m.preferences.language); }
 
     int process_batch() {
         {  // mostly nothing is new: look without taking the single writer's lock (and an fsync) every 2 s
